@@ -1,0 +1,150 @@
+// Reading what the user gives us and writing files that are never left half-written.
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { MAX_TEXT_BYTES } from './core/domain.js';
+import { WebcareError } from './errors.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Turns raw bytes into text, refusing what would only produce garbage in a reply:
+ * binary data, invalid UTF-8, an oversized or empty message. `source` names the input in errors.
+ */
+export function decodeText(bytes: Uint8Array, source: string, maxBytes = MAX_TEXT_BYTES): string {
+  if (bytes.length > maxBytes) {
+    throw new WebcareError(
+      `${source} is ${formatKb(bytes.length)}; the limit is ${formatKb(maxBytes)} per message. Split it or trim it.`,
+    );
+  }
+  if (bytes.includes(0)) {
+    throw new WebcareError(`${source} looks like binary data, not text. Give a plain-text message.`);
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new WebcareError(`${source} is not valid UTF-8. Save it as UTF-8 and try again.`);
+  }
+  if (text.trim() === '') {
+    throw new WebcareError(`${source} is empty. Give the message text as a file, with --text, or on stdin.`);
+  }
+  return text;
+}
+
+export function formatKb(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
+export function readTextFile(path: string, maxBytes = MAX_TEXT_BYTES): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new WebcareError(`cannot read ${path}: ${describeFsError(error)}`);
+  }
+  return decodeText(bytes, path, maxBytes);
+}
+
+/** Reads all of stdin as bytes, stopping early (with an error) past the size limit. */
+export async function readStdinBytes(maxBytes = MAX_TEXT_BYTES): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      process.stdin.destroy();
+      throw new WebcareError(
+        `stdin is over ${formatKb(maxBytes)}; the limit is ${formatKb(maxBytes)} per message. Split it or trim it.`,
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function readStdinText(maxBytes = MAX_TEXT_BYTES): Promise<string> {
+  return decodeText(await readStdinBytes(maxBytes), 'stdin', maxBytes);
+}
+
+export function stdinIsPiped(): boolean {
+  return !process.stdin.isTTY;
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    default:
+      return (error as Error)?.message ?? String(error);
+  }
+}
+
+/** Temporary files still being written; removed if the process is interrupted. */
+const pendingTempFiles = new Set<string>();
+
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+}
+
+/** Registers a temp file so an interrupt removes it instead of leaving it behind. */
+export function trackTempFile(path: string): () => void {
+  pendingTempFiles.add(path);
+  return () => pendingTempFiles.delete(path);
+}
+
+export function removePendingTempFiles(): void {
+  for (const path of pendingTempFiles) rmSync(path, { force: true });
+  pendingTempFiles.clear();
+}
+
+/** Writes the whole file next to the target, then renames it over: readers never see half a file. */
+export function writeFileAtomic(target: string, data: string): void {
+  const temp = tempPathFor(target);
+  const untrack = trackTempFile(temp);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new WebcareError(`cannot write ${target}: ${describeFsError(error)}`);
+  } finally {
+    untrack();
+  }
+}
+
+/** Opens the controlling terminal (for prompts when stdin is a pipe); null when there is none. */
+export function openControllingTerminal(): number | null {
+  try {
+    return openSync('/dev/tty', 'r+');
+  } catch {
+    return null;
+  }
+}
+
+export function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+}
+
+/**
+ * The message (or reply) a command works on: a file argument, --text, or piped stdin, in that
+ * order. null when none was given and stdin is a terminal: the caller may ask for it.
+ */
+export async function readGivenText(file: string | undefined, text: string | undefined): Promise<string | null> {
+  if (file !== undefined && text !== undefined) {
+    throw new WebcareError('give the message as a file or with --text, not both.');
+  }
+  if (file !== undefined) return file === '-' ? readStdinText() : readTextFile(file);
+  if (text !== undefined) return decodeText(Buffer.from(text, 'utf8'), '--text');
+  if (stdinIsPiped()) return readStdinText();
+  return null;
+}
