@@ -1,5 +1,5 @@
 // Reading what the user gives us and writing files that are never left half-written.
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MAX_TEXT_BYTES } from './core/domain.js';
 import { WebcareError } from './errors.js';
@@ -127,13 +127,6 @@ export function openControllingTerminal(): number | null {
   }
 }
 
-export function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd);
-  } catch {
-    // already closed
-  }
-}
 
 /**
  * The message (or reply) a command works on: a file argument, --text, or piped stdin, in that

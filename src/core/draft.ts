@@ -1,0 +1,257 @@
+// From a message and the moderator's answers to a finished draft: the reply plan that follows
+// the persona's strategy, the rendered text, and every warning on it. Pure: no I/O.
+import { check } from './check.js';
+import type { Classification } from './classify.js';
+import {
+  CHANNEL_MAX_LENGTH,
+  FAULT_INFO,
+  PERSONA_INFO,
+  type Channel,
+  type Fault,
+  type Finding,
+  type Intent,
+  type Lang,
+  type MessageType,
+  type Persona,
+  type Topic,
+} from './domain.js';
+import { intentWarnings } from './intent.js';
+import { hash, type Renderer, type ReplyContext } from './render.js';
+
+/** Everything the walkthrough asks; each has a flag. */
+export interface Answers {
+  name: string | null;
+  channel: Channel;
+  type: MessageType;
+  persona: Persona;
+  sensitive: boolean;
+  fault: Fault;
+  topic: Topic;
+  intent: Intent;
+  /** What we will do next, used verbatim; null when the moderator gave none. */
+  action: string | null;
+  lang: Lang;
+  formal: boolean;
+  agent: string | null;
+  company: string | null;
+  privateChannel: string | null;
+  /** 1 is the default phrasing; 2, 3, ... pick others. */
+  variant: number;
+}
+
+export interface Draft {
+  reply: string;
+  lang: Lang;
+  channel: Channel;
+  type: MessageType;
+  persona: Persona;
+  sensitive: boolean;
+  fault: Fault;
+  topic: Topic;
+  intent: Intent;
+  formal: boolean;
+  name: string | null;
+  action: string | null;
+  variant: number;
+  warnings: Finding[];
+  /** One line: why this reply looks like this. */
+  strategy: string;
+}
+
+/** The answers a draft takes when nobody is asked: flag, then config, then the message's cues, then a default. */
+export interface AnswerSources {
+  flags: Partial<Answers>;
+  settings: { agent?: string; company?: string; channel?: Channel; formal?: boolean; privateChannel?: string };
+}
+
+export function resolveAnswers(classification: Classification, { flags, settings }: AnswerSources): Answers {
+  return {
+    name: flags.name ?? classification.name,
+    channel: flags.channel ?? settings.channel ?? classification.channel ?? 'x',
+    type: flags.type ?? classification.type,
+    persona: flags.persona ?? classification.personas[0]?.id ?? 'meek',
+    sensitive: flags.sensitive ?? classification.sensitive,
+    fault: flags.fault ?? classification.fault,
+    topic: flags.topic ?? classification.topic,
+    intent: flags.intent ?? 'reply',
+    action: emptyToNull(flags.action),
+    // The message's language is a fact about the customer, so it outranks a configured default.
+    lang: flags.lang ?? classification.lang,
+    formal: flags.formal ?? settings.formal ?? false,
+    agent: emptyToNull(flags.agent ?? settings.agent),
+    company: emptyToNull(flags.company ?? settings.company),
+    privateChannel: emptyToNull(flags.privateChannel ?? settings.privateChannel),
+    variant: flags.variant ?? 1,
+  };
+}
+
+function emptyToNull(value: string | null | undefined): string | null {
+  return value === undefined || value === null || value.trim() === '' ? null : value.trim();
+}
+
+/** The first name from a full name as written: "Jan-Willem de Boer" -> "Jan-Willem". */
+export function firstNameOf(name: string | null): string {
+  if (!name) return '';
+  const cleaned = name.replace(/\(@[^)]*\)/g, '').replace(/^@/, '').trim();
+  return cleaned.split(/\s+/)[0] ?? '';
+}
+
+// What a matter is called when the message names no concrete thing: [phrase, takes "je/your"].
+const TOPIC_MATTER: Record<Topic, Record<Lang, [string, boolean] | null>> = {
+  delivery: { nl: ['bestelling', true], en: ['order', true] },
+  outage: { nl: ['de storing', false], en: ['the outage', false] },
+  billing: { nl: ['rekening', true], en: ['bill', true] },
+  product: { nl: ['het product', false], en: ['the product', false] },
+  service: { nl: ['contact met ons', true], en: ['contact with us', true] },
+  app: { nl: ['de app', false], en: ['the app', false] },
+  travel: { nl: ['reis', true], en: ['trip', true] },
+  subscription: { nl: ['abonnement', true], en: ['subscription', true] },
+  advertising: { nl: ['onze campagne', false], en: ['our campaign', false] },
+  other: { nl: null, en: null },
+};
+
+/** "je pakket", "uw pakket", "de storing", "your flight to Rome"; '' when nothing fits. */
+export function matterPhrase(classification: Classification, topic: Topic, lang: Lang, formal: boolean): string {
+  const subject = classification.subject;
+  // The concrete thing only counts when the topic was not corrected to something else.
+  const fromMessage =
+    subject && subject.lang === lang && topic === classification.topic ? ([subject.phrase, subject.possessive] as const) : null;
+  const chosen = fromMessage ?? TOPIC_MATTER[topic][lang];
+  if (!chosen) return '';
+  const [phrase, possessive] = chosen;
+  if (!possessive) return phrase;
+  const owner = lang === 'en' ? 'your' : formal ? 'uw' : 'je';
+  return `${owner} ${phrase}`;
+}
+
+const DEFAULT_PRIVATE_CHANNEL: Record<Channel, Record<Lang, string>> = {
+  x: { nl: 'een DM', en: 'a DM' },
+  instagram: { nl: 'een DM', en: 'a DM' },
+  facebook: { nl: 'een privébericht', en: 'a private message' },
+  linkedin: { nl: 'een privébericht', en: 'a private message' },
+  review: { nl: 'een privébericht', en: 'a private message' },
+  whatsapp: { nl: 'een bericht hier', en: 'a message here' },
+  email: { nl: 'een reactie op deze mail', en: 'a reply to this e-mail' },
+};
+
+// What to ask for in private, per topic: [Dutch noun, English noun], after "je/uw/your".
+const TOPIC_DETAILS: Partial<Record<Topic, [string, string]>> = {
+  delivery: ['ordernummer', 'order number'],
+  product: ['ordernummer', 'order number'],
+  billing: ['klantnummer', 'customer number'],
+  subscription: ['klantnummer', 'customer number'],
+  travel: ['boekingscode', 'booking code'],
+  outage: ['postcode en huisnummer', 'postcode'],
+};
+
+function detailsPhrase(topic: Topic, lang: Lang, formal: boolean): string {
+  const details = TOPIC_DETAILS[topic];
+  if (!details) return '';
+  return lang === 'en' ? `your ${details[1]}` : `${formal ? 'uw' : 'je'} ${details[0]}`;
+}
+
+/** The persona's strategy turned into concrete choices for the templates. */
+export function planReply(answers: Answers, classification: Classification): ReplyContext {
+  const { type, persona, fault, channel, intent } = answers;
+  const compliment = type === 'compliment';
+  const inPrivate = channel === 'whatsapp' || channel === 'email';
+  const firstName = firstNameOf(answers.name);
+  return {
+    name: answers.name ?? '',
+    firstName,
+    hasName: firstName !== '',
+    agent: answers.agent ?? '',
+    company: answers.company ?? '',
+    channel,
+    type,
+    persona,
+    fault,
+    topic: answers.topic,
+    matter: matterPhrase(classification, answers.topic, answers.lang, answers.formal),
+    sensitive: answers.sensitive,
+    lang: answers.lang,
+    formal: answers.formal,
+    action: answers.action ?? '',
+    privateChannel: answers.privateChannel ?? DEFAULT_PRIVATE_CHANNEL[channel][answers.lang],
+    details: detailsPhrase(answers.topic, answers.lang, answers.formal),
+    intent,
+    // Aggressive customers react badly to apologies and opportunists read one as an opening bid.
+    apologise: !compliment && fault === 'company' && persona !== 'aggressive' && persona !== 'opportunist',
+    movePrivate:
+      !inPrivate &&
+      !compliment &&
+      (answers.sensitive ||
+        intent === 'private' ||
+        ['aggressive', 'demanding', 'chronic', 'opportunist'].includes(persona) ||
+        (answers.action === null && type === 'complaint')),
+    inPrivate,
+    followUp: !compliment && (persona === 'angry' || persona === 'demanding'),
+    removal: (intent === 'delete' || intent === 'hide') && classification.abusive,
+    short: channel === 'x' || channel === 'instagram' || channel === 'whatsapp',
+  };
+}
+
+export function strategyLine(answers: Answers): string {
+  const lang = answers.lang;
+  const parts = [
+    `${PERSONA_INFO[answers.persona].label[lang]}: ${PERSONA_INFO[answers.persona].strategy[lang]}`,
+    answers.type === 'compliment'
+      ? lang === 'nl'
+        ? 'compliment: bedanken, geen excuses'
+        : 'compliment: thanks, never an apology'
+      : `${lang === 'nl' ? 'schuld' : 'fault'} ${FAULT_INFO[answers.fault][lang]}`,
+  ];
+  if (answers.sensitive) parts.push(lang === 'nl' ? 'gevoelig: verder in een privékanaal' : 'sensitive: continue in private');
+  return parts.join('; ');
+}
+
+/** Renders the reply (shortening it for the channel where it can) and collects every warning. */
+export function composeDraft(
+  text: string,
+  answers: Answers,
+  classification: Classification,
+  renderer: Renderer,
+): Draft {
+  const context = planReply(answers, classification);
+  const seed = hash(text) + (answers.variant - 1);
+  const limit = CHANNEL_MAX_LENGTH[answers.channel];
+  let reply = renderer.render(answers.lang, context, seed);
+  // Too long for the channel: drop the follow-up first, then look for shorter phrasings.
+  if (reply.length > limit && context.followUp) reply = renderer.render(answers.lang, { ...context, followUp: false }, seed);
+  for (let step = 1; reply.length > limit && step < 8; step++) {
+    const shorter = renderer.render(answers.lang, { ...context, followUp: false }, seed + step * 7);
+    if (shorter.length < reply.length) reply = shorter;
+  }
+  return draftWithReply(reply, answers, classification);
+}
+
+/** The draft around a reply text (rendered, or edited by hand), checked afresh. */
+export function draftWithReply(reply: string, answers: Answers, classification: Classification): Draft {
+  const findings = check(reply, {
+    lang: answers.lang,
+    channel: answers.channel,
+    name: firstNameOf(answers.name) || null,
+    agent: answers.agent,
+  }).findings;
+  return {
+    reply,
+    lang: answers.lang,
+    channel: answers.channel,
+    type: answers.type,
+    persona: answers.persona,
+    sensitive: answers.sensitive,
+    fault: answers.fault,
+    topic: answers.topic,
+    intent: answers.intent,
+    formal: answers.formal,
+    name: answers.name,
+    action: answers.action,
+    variant: answers.variant,
+    warnings: [...intentWarnings(answers, classification), ...findings],
+    strategy: strategyLine(answers),
+  };
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((finding) => finding.severity === 'error');
+}

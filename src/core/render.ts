@@ -1,0 +1,307 @@
+// Turns a template set and a reply context into plain text. Templates are Handlebars files
+// (see templates/README.md): each may hold several phrasings separated by a line "---", and
+// the seed picks one per part, so one message always gets the same reply and --variant another.
+// Customer text only ever arrives as context values: it is data, never compiled.
+import Handlebars from 'handlebars';
+import { LANGS, type Lang } from './domain.js';
+
+export interface TemplateFile {
+  /** e.g. "nl/reply", "nl/partials/greeting", "en/persona/aggressive". */
+  name: string;
+  source: string;
+  /** Where it was read from, for error messages. */
+  path: string;
+}
+
+/** A template that cannot be used, with the file and line to fix. */
+export class TemplateError extends Error {
+  constructor(
+    readonly path: string,
+    readonly line: number,
+    readonly problem: string,
+  ) {
+    super(`${path}${line ? `:${line}` : ''}: ${problem}`);
+    this.name = 'TemplateError';
+  }
+}
+
+/** Every value a template may use. Documented for template authors in templates/README.md. */
+export interface ReplyContext {
+  name: string;
+  firstName: string;
+  hasName: boolean;
+  agent: string;
+  company: string;
+  channel: string;
+  type: string;
+  persona: string;
+  fault: string;
+  topic: string;
+  /** The matter in the customer's terms, ready to use: "je pakket", "de storing", "your flight to Rome"; '' when unknown. */
+  matter: string;
+  sensitive: boolean;
+  lang: string;
+  formal: boolean;
+  action: string;
+  /** How to reach the team privately, completing "Stuur je ons …" / "Send us …". */
+  privateChannel: string;
+  /** What to send privately for this topic: "je ordernummer", "your booking code"; '' when nothing specific. */
+  details: string;
+  intent: string;
+  /** Apologise and admit: our fault, not a compliment, and not a customer who reacts badly to apologies. */
+  apologise: boolean;
+  /** Take the conversation to a private channel. */
+  movePrivate: boolean;
+  /** Already in a private channel (WhatsApp, e-mail): ask for details right here. */
+  inPrivate: boolean;
+  /** Ask afterwards whether it worked out. */
+  followUp: boolean;
+  /** The post is removed for its abusive language: say so, and why. */
+  removal: boolean;
+  /** A short, light channel (X, Instagram, WhatsApp). */
+  short: boolean;
+}
+
+export const CONTEXT_VARIABLES: readonly (keyof ReplyContext)[] = [
+  'name',
+  'firstName',
+  'hasName',
+  'agent',
+  'company',
+  'channel',
+  'type',
+  'persona',
+  'fault',
+  'topic',
+  'matter',
+  'sensitive',
+  'lang',
+  'formal',
+  'action',
+  'privateChannel',
+  'details',
+  'intent',
+  'apologise',
+  'movePrivate',
+  'inPrivate',
+  'followUp',
+  'removal',
+  'short',
+];
+
+const PARAGRAPH = '\u2029';
+const LINE = '\u2028';
+
+type HelperFn = (this: ReplyContext, ...args: unknown[]) => unknown;
+
+const HELPERS: Record<string, HelperFn> = {
+  /** {{r "informal" "formal"}}: the text for the team's register. */
+  r(this: ReplyContext, informal: unknown, formal: unknown) {
+    return this.formal ? formal : informal;
+  },
+  /** {{#if (eq type "compliment")}} */
+  eq: (a: unknown, b: unknown) => a === b,
+  /** {{#if (oneOf persona "aggressive chronic")}} */
+  oneOf: (value: unknown, list: unknown) => typeof list === 'string' && list.split(/\s+/).includes(String(value)),
+  /** {{sentence action}}: the text as typed, with a full stop added when it has no end mark. */
+  sentence: (text: unknown) => {
+    const value = String(text ?? '').trim();
+    return /[.!?…)]$/u.test(value) || value === '' ? value : `${value}.`;
+  },
+  /** {{br}}: a blank line between paragraphs. Other line breaks in templates do not count. */
+  br: () => PARAGRAPH,
+  /** {{nl}}: a line break within a paragraph. */
+  nl: () => LINE,
+};
+
+const BUILTIN_HELPERS = new Set(['if', 'unless', 'with', 'each', 'lookup', 'log']);
+
+/** Parts that pick their file by the answers: {{> type}} and {{> persona}}. */
+const DISPATCHED = ['type', 'persona'] as const;
+
+type Compiled = Handlebars.TemplateDelegate<ReplyContext>;
+
+export interface Renderer {
+  /** Renders the reply in a language; `seed` picks the phrasing of every part. */
+  render(lang: Lang, context: ReplyContext, seed: number): string;
+  /** Names of the templates in use, e.g. "nl/partials/greeting". */
+  readonly names: readonly string[];
+}
+
+/** Compiles and validates a full template set; throws TemplateError naming the file and line. */
+export function compileTemplates(files: readonly TemplateFile[]): Renderer {
+  const byName = new Map(files.map((file) => [file.name, file]));
+  const environments = new Map<Lang, typeof Handlebars>();
+  for (const lang of LANGS) environments.set(lang, buildEnvironment(lang, byName));
+  return {
+    names: [...byName.keys()].sort(),
+    render(lang, context, seed) {
+      const env = environments.get(lang)!;
+      const reply = env.partials.reply as Compiled;
+      return layout(reply(cleanContext(context), { data: { seed } }));
+    },
+  };
+}
+
+function buildEnvironment(lang: Lang, byName: Map<string, TemplateFile>): typeof Handlebars {
+  const env = Handlebars.create();
+  for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper as Handlebars.HelperDelegate);
+  const prefix = `${lang}/`;
+  const own = [...byName.values()].filter((file) => file.name.startsWith(prefix));
+  const reply = byName.get(`${lang}/reply`);
+  if (!reply) throw new TemplateError(`${lang}/reply.hbs`, 0, 'the main template is missing');
+  const partialNames = new Set(
+    own.filter((file) => file.name.startsWith(`${prefix}partials/`)).map((file) => file.name.slice(`${prefix}partials/`.length)),
+  );
+  for (const part of DISPATCHED) partialNames.add(part);
+
+  const compiledByName = new Map<string, Compiled>();
+  for (const file of own) compiledByName.set(file.name, compileVariants(env, file, partialNames));
+
+  for (const name of partialNames) {
+    const compiled = compiledByName.get(`${prefix}partials/${name}`);
+    if (compiled) env.registerPartial(name, compiled);
+  }
+  for (const part of DISPATCHED) {
+    env.registerPartial(part, ((context: ReplyContext, options: Handlebars.RuntimeOptions) => {
+      const name = `${prefix}${part}/${context[part]}`;
+      const compiled = compiledByName.get(name);
+      if (!compiled) throw new TemplateError(`${name}.hbs`, 0, 'this template is missing');
+      return compiled(context, options);
+    }) as unknown as Handlebars.Template);
+  }
+  env.registerPartial('reply', compiledByName.get(`${lang}/reply`)!);
+  return env;
+}
+
+/** One file, several phrasings: each is parsed and checked now, compiled once, picked by seed. */
+function compileVariants(env: typeof Handlebars, file: TemplateFile, partials: ReadonlySet<string>): Compiled {
+  const variants: Compiled[] = [];
+  let firstLine = 1;
+  for (const source of splitVariants(file.source)) {
+    let ast: hbs.AST.Program;
+    try {
+      ast = env.parse(source, { ignoreStandalone: true });
+    } catch (error) {
+      const message = (error as Error).message;
+      const line = Number(/line (\d+)/.exec(message)?.[1] ?? 0);
+      throw new TemplateError(file.path, line ? firstLine + line - 1 : 0, `syntax error: ${message.split('\n').pop()}`);
+    }
+    validate(ast, file, firstLine, partials);
+    variants.push(env.compile(ast, { noEscape: true, strict: true, ignoreStandalone: true }));
+    firstLine += source.split('\n').length + 1;
+  }
+  const salt = hash(file.name);
+  if (variants.length === 0) return () => '';
+  return (context, options) => {
+    const seed = (options?.data as { seed?: number } | undefined)?.seed ?? 0;
+    try {
+      return variants[(seed + salt) % variants.length]!(context, options);
+    } catch (error) {
+      if (error instanceof TemplateError) throw error;
+      throw new TemplateError(file.path, 0, (error as Error).message);
+    }
+  };
+}
+
+function splitVariants(source: string): string[] {
+  return source
+    .replace(/\r\n/g, '\n')
+    .split(/^---[ \t]*$/m)
+    .map((variant) => variant.replace(/^\n/, ''))
+    .filter((variant) => variant.trim() !== '' || source.trim() === '');
+}
+
+/** Refuses unknown variables, helpers and partials before anything is rendered. */
+function validate(ast: hbs.AST.Program, file: TemplateFile, firstLine: number, partials: ReadonlySet<string>): void {
+  const fail = (node: hbs.AST.Node, problem: string): never => {
+    throw new TemplateError(file.path, firstLine + (node.loc?.start.line ?? 1) - 1, problem);
+  };
+  const checkPath = (path: hbs.AST.PathExpression) => {
+    if (path.data || path.original === 'this' || path.original === '.') return;
+    const head = path.parts[0] ?? path.original;
+    if (!(CONTEXT_VARIABLES as readonly string[]).includes(head)) {
+      fail(path, `unknown variable "${path.original}" (known: ${CONTEXT_VARIABLES.join(', ')})`);
+    }
+  };
+  const checkCall = (node: { path: hbs.AST.Expression; params: hbs.AST.Expression[]; hash?: hbs.AST.Hash }) => {
+    const path = node.path as hbs.AST.PathExpression;
+    const isHelper = path.type === 'PathExpression' && (path.original in HELPERS || BUILTIN_HELPERS.has(path.original));
+    if (node.params.length > 0 || node.hash) {
+      if (!isHelper) fail(path, `unknown helper "${path.original}" (known: ${Object.keys(HELPERS).join(', ')})`);
+    } else if (!isHelper && path.type === 'PathExpression') {
+      checkPath(path);
+    }
+    node.params.forEach(visit);
+    node.hash?.pairs.forEach((pair) => visit(pair.value));
+  };
+  const visit = (node: hbs.AST.Node | undefined): void => {
+    if (!node) return;
+    switch (node.type) {
+      case 'Program':
+        (node as hbs.AST.Program).body.forEach(visit);
+        break;
+      case 'MustacheStatement':
+      case 'SubExpression':
+        checkCall(node as hbs.AST.MustacheStatement);
+        break;
+      case 'BlockStatement': {
+        const block = node as hbs.AST.BlockStatement;
+        checkCall(block);
+        visit(block.program);
+        visit(block.inverse);
+        break;
+      }
+      case 'PathExpression':
+        checkPath(node as hbs.AST.PathExpression);
+        break;
+      case 'PartialStatement':
+      case 'PartialBlockStatement': {
+        const partial = node as hbs.AST.PartialStatement;
+        const name = (partial.name as hbs.AST.PathExpression).original;
+        if (partial.name.type !== 'PathExpression' || !partials.has(name)) {
+          fail(node, `unknown partial "${name ?? '(dynamic)'}" (known: ${[...partials].sort().join(', ')})`);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  };
+  visit(ast);
+}
+
+/** Values from the customer or moderator must not carry our layout marks. */
+function cleanContext(context: ReplyContext): ReplyContext {
+  const clean = { ...context };
+  for (const key of CONTEXT_VARIABLES) {
+    const value = clean[key];
+    if (typeof value === 'string') (clean as Record<string, unknown>)[key] = value.replace(/[\u2028\u2029]/g, ' ');
+  }
+  return clean;
+}
+
+/** Template line breaks are only for readability: whitespace folds, {{br}} and {{nl}} break. */
+function layout(rendered: string): string {
+  return rendered
+    .split(PARAGRAPH)
+    .map((paragraph) =>
+      paragraph
+        .split(LINE)
+        .map((line) => line.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n'),
+    )
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** FNV-1a: a small, stable string hash for picking phrasings. */
+export function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,76 @@
+// Where templates come from: the built-in set, overridden file by file by the user's directory.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TemplateError, compileTemplates, type Renderer, type TemplateFile } from './core/render.js';
+import { WebcareError } from './errors.js';
+import { describeFsError } from './io.js';
+
+export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
+
+export interface TemplateEntry extends TemplateFile {
+  /** true when the user's directory has its own copy of this file. */
+  overridden: boolean;
+}
+
+/** Template files under a directory, by name ("nl/persona/meek"). */
+export function listTemplateFiles(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.hbs')) found.set(relative(dir, path).slice(0, -4).split(sep).join('/'), path);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+export function checkUserTemplatesDir(dir: string): string {
+  const absolute = resolve(dir);
+  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
+    throw new WebcareError(`the templates directory ${absolute} does not exist. Create it with \`webcare templates init ${dir}\`.`);
+  }
+  return absolute;
+}
+
+export function loadTemplateEntries(userDir?: string): TemplateEntry[] {
+  const entries = new Map<string, TemplateEntry>();
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new WebcareError(`cannot read the template ${path}: ${describeFsError(error)}`);
+    }
+  };
+  for (const [name, path] of listTemplateFiles(BUILT_IN_TEMPLATES)) {
+    entries.set(name, { name, path, source: read(path), overridden: false });
+  }
+  if (userDir) {
+    for (const [name, path] of listTemplateFiles(checkUserTemplatesDir(userDir))) {
+      entries.set(name, { name, path, source: read(path), overridden: entries.has(name) });
+    }
+  }
+  return [...entries.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Compiles the set a command will use; a broken template is an input error naming file and line. */
+export function loadRenderer(userDir?: string): Renderer {
+  try {
+    return compileTemplates(loadTemplateEntries(userDir));
+  } catch (error) {
+    if (error instanceof TemplateError) throw new WebcareError(`template ${error.message}`);
+    throw error;
+  }
+}
+
+/** Renders, turning a template failure at render time into the same clear error. */
+export function renderSafely<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof TemplateError) throw new WebcareError(`template ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+// How a draft and its warnings look to the moderator on the terminal.
+import { CHANNEL_MAX_LENGTH, type Finding } from '../core/domain.js';
+import type { Draft } from '../core/draft.js';
+import { colorsFor } from './colors.js';
+
+export function formatWarnings(warnings: readonly Finding[], stream: NodeJS.WriteStream): string {
+  const c = colorsFor(stream);
+  const mark = { error: c.red('error  '), warning: c.yellow('warning'), hint: c.cyan('hint   ') };
+  return warnings
+    .map(
+      (w) =>
+        `  ${mark[w.severity]} ${w.message} ${c.dim(`[${w.rule}]`)}` +
+        (w.excerpt && w.line ? c.dim(` "${w.excerpt}"`) : '') +
+        `\n          ${c.dim('→')} ${w.advice}\n`,
+    )
+    .join('');
+}
+
+export function formatDraft(draft: Draft, stream: NodeJS.WriteStream): string {
+  const c = colorsFor(stream);
+  const limit = CHANNEL_MAX_LENGTH[draft.channel];
+  const length = `${draft.reply.length}/${limit}`;
+  const rule = c.dim('─'.repeat(60));
+  return (
+    `\n${c.bold('Reply')} ${c.dim(`(${draft.channel}, ${draft.lang}, ${draft.reply.length > limit ? c.red(length) : length} characters)`)}\n` +
+    `${rule}\n${draft.reply}\n${rule}\n` +
+    `${c.dim(`Strategy: ${draft.strategy}`)}\n` +
+    (draft.warnings.length > 0 ? formatWarnings(draft.warnings, stream) : `  ${c.green('✓')} no warnings\n`) +
+    '\n'
+  );
+}

@@ -1,0 +1,37 @@
+// The terminal the moderator sits at. When the message arrives on a pipe, prompts still go to
+// the controlling terminal (/dev/tty), so `webcare draft < msg.txt > reply.txt` asks its questions.
+import { ReadStream, WriteStream } from 'node:tty';
+import { openControllingTerminal } from '../io.js';
+
+export interface Terminal {
+  input: NodeJS.ReadStream;
+  output: NodeJS.WriteStream;
+  /** File descriptors to hand to an editor: [stdin, stdout, stderr]. */
+  stdio: [number, number, number];
+  close(): void;
+}
+
+/** The terminal to prompt on, or null when there is no person to ask. */
+export function openTerminal(): Terminal | null {
+  if (process.stdin.isTTY && process.stderr.isTTY) {
+    return { input: process.stdin, output: process.stderr, stdio: [0, 2, 2], close: () => {} };
+  }
+  // Neither end is a terminal: a script is running us, never prompt.
+  if (!process.stderr.isTTY && !process.stdin.isTTY) return null;
+  // Each stream owns its own descriptor, so closing one never closes the other's.
+  const readFd = openControllingTerminal();
+  const writeFd = openControllingTerminal();
+  if (readFd === null || writeFd === null) return null;
+  const input = new ReadStream(readFd) as unknown as NodeJS.ReadStream;
+  const output = new WriteStream(writeFd) as unknown as NodeJS.WriteStream;
+  return {
+    input,
+    output,
+    stdio: [readFd, writeFd, writeFd],
+    close: () => {
+      if (input.isTTY && input.isRaw) input.setRawMode(false);
+      input.destroy();
+      output.destroy();
+    },
+  };
+}
