@@ -188,6 +188,7 @@ export function planReply(answers: Answers, classification: Classification): Rep
     followUp: !compliment && (persona === 'angry' || persona === 'demanding'),
     removal: (intent === 'delete' || intent === 'hide') && classification.abusive,
     short: channel === 'x' || channel === 'instagram' || channel === 'whatsapp',
+    brief: false,
   };
 }
 
@@ -216,11 +217,14 @@ export function composeDraft(
   const seed = hash(text) + (answers.variant - 1);
   const limit = CHANNEL_MAX_LENGTH[answers.channel];
   let reply = renderer.render(answers.lang, context, seed);
-  // Too long for the channel: drop the follow-up first, then look for shorter phrasings.
-  if (reply.length > limit && context.followUp) reply = renderer.render(answers.lang, { ...context, followUp: false }, seed);
-  for (let step = 1; reply.length > limit && step < 8; step++) {
-    const shorter = renderer.render(answers.lang, { ...context, followUp: false }, seed + step * 7);
-    if (shorter.length < reply.length) reply = shorter;
+  // Too long for the channel: drop the follow-up, then try shorter phrasings, then the brief form.
+  // What still does not fit is the moderator's own text, and `check` says so (too-long).
+  const shorterContexts = [{ ...context, followUp: false }, { ...context, followUp: false, brief: true }];
+  for (const shorterContext of shorterContexts) {
+    for (let step = 0; reply.length > limit && step < 4; step++) {
+      const shorter = renderer.render(answers.lang, shorterContext, seed + step);
+      if (shorter.length < reply.length) reply = shorter;
+    }
   }
   return draftWithReply(reply, answers, classification);
 }
@@ -254,4 +258,30 @@ export function draftWithReply(reply: string, answers: Answers, classification: 
 
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((finding) => finding.severity === 'error');
+}
+
+/** What a message tells us when it tells us nothing: for rendering from answers alone (samples, tests). */
+export function neutralClassification(lang: Lang): Classification {
+  return {
+    lang,
+    type: 'complaint',
+    typeCues: [],
+    personas: [],
+    topic: 'other',
+    topicCues: [],
+    secondTopic: null,
+    subject: null,
+    sensitive: false,
+    sensitiveReasons: [],
+    sensitiveCues: [],
+    fault: 'unclear',
+    faultCues: [],
+    name: null,
+    channel: null,
+    channelCues: [],
+    urgency: [],
+    abusive: false,
+    abuseTarget: null,
+    abusiveCues: [],
+  };
 }

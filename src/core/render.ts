@@ -60,6 +60,8 @@ export interface ReplyContext {
   removal: boolean;
   /** A short, light channel (X, Instagram, WhatsApp). */
   short: boolean;
+  /** The full reply does not fit the channel: leave out what can go (the persona's extra sentence). */
+  brief: boolean;
 }
 
 export const CONTEXT_VARIABLES: readonly (keyof ReplyContext)[] = [
@@ -87,6 +89,7 @@ export const CONTEXT_VARIABLES: readonly (keyof ReplyContext)[] = [
   'followUp',
   'removal',
   'short',
+  'brief',
 ];
 
 const PARAGRAPH = '\u2029';
@@ -177,8 +180,7 @@ function buildEnvironment(lang: Lang, byName: Map<string, TemplateFile>): typeof
 /** One file, several phrasings: each is parsed and checked now, compiled once, picked by seed. */
 function compileVariants(env: typeof Handlebars, file: TemplateFile, partials: ReadonlySet<string>): Compiled {
   const variants: Compiled[] = [];
-  let firstLine = 1;
-  for (const source of splitVariants(file.source)) {
+  for (const { source, firstLine } of splitVariants(file.source)) {
     let ast: hbs.AST.Program;
     try {
       ast = env.parse(source, { ignoreStandalone: true });
@@ -189,7 +191,6 @@ function compileVariants(env: typeof Handlebars, file: TemplateFile, partials: R
     }
     validate(ast, file, firstLine, partials);
     variants.push(env.compile(ast, { noEscape: true, strict: true, ignoreStandalone: true }));
-    firstLine += source.split('\n').length + 1;
   }
   const salt = hash(file.name);
   if (variants.length === 0) return () => '';
@@ -204,12 +205,19 @@ function compileVariants(env: typeof Handlebars, file: TemplateFile, partials: R
   };
 }
 
-function splitVariants(source: string): string[] {
-  return source
+/** The phrasings in a file, each with the line it starts on (for error messages). */
+function splitVariants(source: string): { source: string; firstLine: number }[] {
+  const variants: { lines: string[]; firstLine: number }[] = [{ lines: [], firstLine: 1 }];
+  source
     .replace(/\r\n/g, '\n')
-    .split(/^---[ \t]*$/m)
-    .map((variant) => variant.replace(/^\n/, ''))
-    .filter((variant) => variant.trim() !== '' || source.trim() === '');
+    .split('\n')
+    .forEach((line, index) => {
+      if (/^---[ \t]*$/.test(line)) variants.push({ lines: [], firstLine: index + 2 });
+      else variants.at(-1)!.lines.push(line);
+    });
+  return variants
+    .map((variant) => ({ source: variant.lines.join('\n'), firstLine: variant.firstLine }))
+    .filter((variant) => variant.source.trim() !== '');
 }
 
 /** Refuses unknown variables, helpers and partials before anything is rendered. */
