@@ -50,7 +50,7 @@ describe('webcare draft, scripted', () => {
   it('never waits for a person without a terminal: no message is a clear error', () => {
     const result = run(['draft']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/stdin is empty\. Give the message as a file, with --text, or on stdin/);
+    expect(result.stderr).toMatch(/stdin is empty\. Give the message text as a file, with --text, or on stdin/);
     expect(isCleanError(result.stderr)).toBe(true);
   });
 
