@@ -29,7 +29,7 @@ export class Prompter {
   constructor(private readonly terminal: Terminal) {}
 
   private get streams() {
-    return { input: this.terminal.input, output: this.terminal.output, clearPromptOnDone: false };
+    return { input: this.terminal.input, output: this.terminal.promptOutput(), clearPromptOnDone: false };
   }
 
   async text(message: string, defaultValue?: string): Promise<string> {

@@ -6,6 +6,8 @@ import { openControllingTerminal } from '../io.js';
 export interface Terminal {
   input: NodeJS.ReadStream;
   output: NodeJS.WriteStream;
+  /** A stream for one prompt: @inquirer ends its output stream when the prompt is done. */
+  promptOutput(): NodeJS.WriteStream;
   /** File descriptors to hand to an editor: [stdin, stdout, stderr]. */
   stdio: [number, number, number];
   close(): void;
@@ -14,7 +16,7 @@ export interface Terminal {
 /** The terminal to prompt on, or null when there is no person to ask. */
 export function openTerminal(): Terminal | null {
   if (process.stdin.isTTY && process.stderr.isTTY) {
-    return { input: process.stdin, output: process.stderr, stdio: [0, 2, 2], close: () => {} };
+    return { input: process.stdin, output: process.stderr, promptOutput: () => process.stderr, stdio: [0, 2, 2], close: () => {} };
   }
   // Neither end is a terminal: a script is running us, never prompt.
   if (!process.stderr.isTTY && !process.stdin.isTTY) return null;
@@ -27,6 +29,10 @@ export function openTerminal(): Terminal | null {
   return {
     input,
     output,
+    promptOutput: () => {
+      const fd = openControllingTerminal();
+      return fd === null ? output : (new WriteStream(fd) as unknown as NodeJS.WriteStream);
+    },
     stdio: [readFd, writeFd, writeFd],
     close: () => {
       if (input.isTTY && input.isRaw) input.setRawMode(false);

@@ -61,7 +61,7 @@ async function ask(question: Question, prompt: Prompter, answers: Answers, c: Cl
       const scores = new Map(c.personas.map((p) => [p.id, p]));
       const choices = PERSONAS.map((id) => {
         const suggestion = scores.get(id);
-        const why = suggestion && suggestion.score > 0 ? `  ← ${suggestion.cues.slice(0, 3).join(', ')}` : '';
+        const why = suggestion && suggestion.score > 0 && suggestion.cues.length > 0 ? `  ← ${suggestion.cues.slice(0, 3).join(', ')}` : '';
         return { value: id, name: `${id.padEnd(11)} ${PERSONA_INFO[id].recognise.en}${why}`, description: PERSONA_INFO[id].strategy.en };
       });
       return { ...answers, persona: await prompt.choose('Kind of customer', choices, answers.persona) };
