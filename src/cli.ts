@@ -1,7 +1,6 @@
 // Declares the commands and their flags; each command's code is imported only when it runs,
 // so `webcare --version` loads almost nothing.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import {
   CHANNELS,
   FAULTS,
@@ -12,10 +11,8 @@ import {
   PERSONAS,
   TOPICS,
 } from './core/domain.js';
+import { packageVersion } from './index.js';
 
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
 
 const choice = (flags: string, description: string, values: readonly string[]) =>
   new Option(flags, `${description} (${values.join(', ')})`).choices(values);
@@ -33,7 +30,7 @@ function ruleList(value: string, previous: string[] = []): string[] {
 export function buildProgram(): Command {
   const program = new Command('webcare')
     .description('Draft personal, on-strategy replies to customers on social media, and lint them. Dutch and English.')
-    .version(packageJson.version, '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .option('--debug', 'show the stack trace of an unexpected error')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()

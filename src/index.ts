@@ -1,8 +1,19 @@
 // The entry point: runs the command line and is the only place that picks an exit code.
+import { readFileSync } from 'node:fs';
 import { AbortedError, EXIT, FindingsExit, WebcareError } from './errors.js';
 import { removePendingTempFiles } from './io.js';
 
+export function packageVersion(): string {
+  const packageJson = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(packageJson) as { version: string }).version;
+}
+
 export async function main(argv: string[]): Promise<void> {
+  // The one question scripts ask most often answers without loading the command line.
+  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return;
+  }
   const debug = argv.includes('--debug') || process.env.WEBCARE_DEBUG === '1';
   installProcessGuards();
   try {
@@ -16,6 +27,12 @@ export async function main(argv: string[]): Promise<void> {
 function exitCodeFor(error: unknown, debug: boolean): number {
   removePendingTempFiles();
   if (error instanceof FindingsExit || error instanceof AbortedError) return error.exitCode;
+  // A template that fails while rendering (see core/render.ts); matched by name so that this
+  // entry point does not load Handlebars.
+  if (error instanceof Error && error.name === 'TemplateError') {
+    process.stderr.write(`webcare: template ${error.message}\n`);
+    return EXIT.usage;
+  }
   if (error instanceof WebcareError) {
     process.stderr.write(`webcare: ${error.message}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);

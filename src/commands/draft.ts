@@ -16,7 +16,6 @@ import {
 import { composeDraft, hasErrors, resolveAnswers, type Answers, type Draft } from '../core/draft.js';
 import { FindingsExit, WebcareError } from '../errors.js';
 import { readGivenText, writeFileAtomic } from '../io.js';
-import { loadRenderer, renderSafely } from '../templates.js';
 import { formatWarnings } from '../ui/draft-view.js';
 import { openTerminal } from '../ui/terminal.js';
 
@@ -119,14 +118,18 @@ export async function runDraft(file: string | undefined, options: DraftOptions):
     }
     const message = text;
     const classification = classify(message, { lang: flags.lang });
-    const renderer = loadRenderer(options.templates ?? settings.templates);
+    // Templates (and Handlebars) load while the moderator reads the first question.
+    const loadTemplates = async () => {
+      const { loadRenderer } = await import('../templates.js');
+      return loadRenderer(options.templates ?? settings.templates);
+    };
     let answers = resolveAnswers(classification, { flags, settings });
     let draft: Draft;
     if (terminal) {
       const { walkthrough } = await import('../ui/walkthrough.js');
-      ({ answers, draft } = await walkthrough({ terminal, message, classification, renderer, answers, flags }));
+      ({ answers, draft } = await walkthrough({ terminal, message, classification, loadTemplates, answers, flags }));
     } else {
-      draft = renderSafely(() => composeDraft(message, answers, classification, renderer));
+      draft = composeDraft(message, answers, classification, await loadTemplates());
       if (draft.warnings.length > 0) process.stderr.write(formatWarnings(draft.warnings, process.stderr));
     }
     saveLastAnswers(answers);

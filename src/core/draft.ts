@@ -16,7 +16,8 @@ import {
   type Topic,
 } from './domain.js';
 import { intentWarnings } from './intent.js';
-import { hash, type Renderer, type ReplyContext } from './render.js';
+import type { Renderer, ReplyContext } from './render.js';
+import { hash } from './seed.js';
 
 /** Everything the walkthrough asks; each has a flag. */
 export interface Answers {

@@ -4,6 +4,7 @@
 // Customer text only ever arrives as context values: it is data, never compiled.
 import Handlebars from 'handlebars';
 import { LANGS, type Lang } from './domain.js';
+import { hash } from './seed.js';
 
 export interface TemplateFile {
   /** e.g. "nl/reply", "nl/partials/greeting", "en/persona/aggressive". */
@@ -302,14 +303,4 @@ function layout(rendered: string): string {
     )
     .filter(Boolean)
     .join('\n\n');
-}
-
-/** FNV-1a: a small, stable string hash for picking phrasings. */
-export function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

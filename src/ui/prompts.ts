@@ -1,5 +1,6 @@
 // Every question the tool asks goes through here, on the given terminal.
-// @inquirer/prompts is loaded only when a question is actually asked.
+// This module is itself imported only when a question is asked.
+import { confirm, input, select } from '@inquirer/prompts';
 import { AbortedError } from '../errors.js';
 import type { Terminal } from './terminal.js';
 
@@ -8,10 +9,6 @@ export interface Choice<T extends string> {
   name: string;
   description?: string;
 }
-
-type Inquirer = typeof import('@inquirer/prompts');
-let inquirer: Promise<Inquirer> | undefined;
-const load = () => (inquirer ??= import('@inquirer/prompts'));
 
 /** Ctrl-C inside a prompt rejects with ExitPromptError: that is the user stopping, exit 130. */
 async function asking<T>(ask: () => Promise<T>): Promise<T> {
@@ -33,17 +30,14 @@ export class Prompter {
   }
 
   async text(message: string, defaultValue?: string): Promise<string> {
-    const { input } = await load();
     return asking(() => input({ message, default: defaultValue }, this.streams));
   }
 
   async choose<T extends string>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T> {
-    const { select } = await load();
     return asking(() => select<T>({ message, choices, default: defaultValue, pageSize: 12 }, this.streams));
   }
 
   async confirm(message: string, defaultValue: boolean): Promise<boolean> {
-    const { confirm } = await load();
     return asking(() => confirm({ message, default: defaultValue }, this.streams));
   }
 

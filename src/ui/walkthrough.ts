@@ -19,7 +19,6 @@ import {
 import { composeDraft, draftWithReply, firstNameOf, hasErrors, type Answers, type Draft } from '../core/draft.js';
 import type { Renderer } from '../core/render.js';
 import { AbortedError } from '../errors.js';
-import { renderSafely } from '../templates.js';
 import { formatDraft, formatWarnings } from './draft-view.js';
 import { Prompter } from './prompts.js';
 import type { Terminal } from './terminal.js';
@@ -28,7 +27,7 @@ interface WalkthroughInput {
   terminal: Terminal;
   message: string;
   classification: Classification;
-  renderer: Renderer;
+  loadTemplates: () => Promise<Renderer>;
   /** The resolved suggestions: the defaults of every question. */
   answers: Answers;
   /** What the flags settled: those questions are not asked. */
@@ -123,15 +122,22 @@ function editInEditor(reply: string, terminal: Terminal): string {
 }
 
 export async function walkthrough(input: WalkthroughInput): Promise<{ answers: Answers; draft: Draft }> {
-  const { terminal, message, classification, renderer, flags } = input;
+  const { terminal, message, classification, flags } = input;
   const prompt = new Prompter(terminal);
+  // Load the templates just after the first question is on screen; a broken one is reported
+  // as soon as the question being answered is done, not after the whole walkthrough.
+  let templateError: unknown;
+  const loading = new Promise<Renderer>((resolve) => setTimeout(resolve, 20)).then(input.loadTemplates);
+  loading.catch((error: unknown) => (templateError = error));
   let answers = input.answers;
   for (const question of ORDER) {
     if (flags[question] === undefined) answers = await ask(question, prompt, answers, classification);
+    if (templateError) throw templateError;
   }
-  let draft = renderSafely(() => composeDraft(message, answers, classification, renderer));
+  const renderer = await loading;
+  let draft = composeDraft(message, answers, classification, renderer);
   answers = await confirmIntent(prompt, draft, answers, terminal);
-  draft = renderSafely(() => composeDraft(message, answers, classification, renderer));
+  draft = composeDraft(message, answers, classification, renderer);
   for (;;) {
     prompt.say(formatDraft(draft, terminal.output));
     const next = await prompt.choose(
@@ -161,7 +167,7 @@ export async function walkthrough(input: WalkthroughInput): Promise<{ answers: A
       answers = await ask(question, prompt, answers, classification);
       if (question === 'intent') answers = await confirmIntent(prompt, composeDraft(message, answers, classification, renderer), answers, terminal);
     }
-    draft = renderSafely(() => composeDraft(message, answers, classification, renderer));
+    draft = composeDraft(message, answers, classification, renderer);
   }
 }
 

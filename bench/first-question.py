@@ -1,0 +1,28 @@
+"""Time from start to the first question of `webcare draft`, in a real pseudo-terminal."""
+import os, pty, select, sys, time
+
+def first_question_ms(argv, marker=b"Customer"):
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvp(argv[0], argv)
+    seen = b""
+    try:
+        while marker not in seen:
+            ready, _, _ = select.select([fd], [], [], 10)
+            if not ready:
+                raise SystemExit("no question within 10 s")
+            try:
+                seen += os.read(fd, 4096)
+            except OSError:
+                break
+        return (time.perf_counter() - start) * 1000
+    finally:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+
+if __name__ == "__main__":
+    runs = int(sys.argv[1])
+    argv = sys.argv[2:]
+    times = sorted(first_question_ms(argv) for _ in range(runs))
+    print(f"{times[len(times) // 2]:.1f}")

@@ -1,0 +1,44 @@
+// Bundles the CLI into dist/ so start-up reads a few files instead of hundreds:
+// `webcare --version` and the first question must be about as fast as `node -e 0`.
+// Type checking is tsc's job (`npm run check`); this only bundles.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+/**
+ * The prompt packages have no side effects at import, but do not say so; telling esbuild lets
+ * it drop the prompts we never show (the editor prompt alone brings a 500 KB charset library).
+ */
+const promptsWithoutSideEffects = {
+  name: 'prompts-without-side-effects',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^@inquirer\// }, async (args) => {
+      if (args.pluginData?.resolved) return undefined;
+      const result = await pluginBuild.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: { resolved: true },
+      });
+      return { ...result, sideEffects: false };
+    });
+  },
+};
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: ['src/index.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Chunks sit next to index.js, so paths relative to import.meta.url (../templates) hold.
+  chunkNames: '[name]-[hash]',
+  // Bundled CommonJS packages call require() for Node's built-ins.
+  banner: {
+    js: "import { createRequire as __webcareRequire } from 'node:module'; const require = __webcareRequire(import.meta.url);",
+  },
+  plugins: [promptsWithoutSideEffects],
+  logLevel: 'warning',
+});
