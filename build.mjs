@@ -40,5 +40,6 @@ await build({
     js: "import { createRequire as __webcareRequire } from 'node:module'; const require = __webcareRequire(import.meta.url);",
   },
   plugins: [promptsWithoutSideEffects],
+  minify: true,
   logLevel: 'warning',
 });

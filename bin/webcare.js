@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../dist/index.js';
+// Node 22+ keeps compiled code between runs, which roughly halves start-up; Node 20 skips it.
+import module from 'node:module';
 
-main(process.argv);
+module.enableCompileCache?.();
+const { main } = await import('../dist/index.js');
+await main(process.argv);

@@ -101,7 +101,7 @@ export function firstNameOf(name: string | null): string {
 const TOPIC_MATTER: Record<Topic, Record<Lang, [string, boolean] | null>> = {
   delivery: { nl: ['bestelling', true], en: ['order', true] },
   outage: { nl: ['de storing', false], en: ['the outage', false] },
-  billing: { nl: ['rekening', true], en: ['bill', true] },
+  billing: { nl: ['factuur', true], en: ['bill', true] },
   product: { nl: ['het product', false], en: ['the product', false] },
   service: { nl: ['contact met ons', true], en: ['contact with us', true] },
   app: { nl: ['de app', false], en: ['the app', false] },
