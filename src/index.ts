@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { AbortedError, EXIT, FindingsExit, WebcareError } from './errors.js';
 import { removePendingTempFiles } from './io.js';
+import { restoreTerminal } from './ui/terminal.js';
 
 export function packageVersion(): string {
   const packageJson = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
@@ -75,10 +76,4 @@ function installProcessGuards(): void {
   };
   process.once('SIGINT', stop(EXIT.aborted));
   process.once('SIGTERM', stop(EXIT.terminated));
-}
-
-/** Leaves the terminal as we found it: cursor visible, raw mode off. */
-export function restoreTerminal(): void {
-  if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
-  if (process.stderr.isTTY) process.stderr.write('\u001B[?25h');
 }

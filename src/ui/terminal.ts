@@ -13,8 +13,24 @@ export interface Terminal {
   close(): void;
 }
 
+/** The terminal a prompt is using right now, so a signal can put it back as it was. */
+let active: Terminal | null = null;
+
+/** Leaves the terminal usable after an interrupt: raw mode off, cursor visible. */
+export function restoreTerminal(): void {
+  const terminal = active ?? (process.stdin.isTTY ? { input: process.stdin, output: process.stderr } : null);
+  if (!terminal) return;
+  if (terminal.input.isTTY && terminal.input.isRaw) terminal.input.setRawMode(false);
+  if (terminal.output.isTTY) terminal.output.write('\u001B[?25h');
+}
+
 /** The terminal to prompt on, or null when there is no person to ask. */
 export function openTerminal(): Terminal | null {
+  active = openTerminalStreams();
+  return active;
+}
+
+function openTerminalStreams(): Terminal | null {
   if (process.stdin.isTTY && process.stderr.isTTY) {
     return { input: process.stdin, output: process.stderr, promptOutput: () => process.stderr, stdio: [0, 2, 2], close: () => {} };
   }
@@ -35,6 +51,7 @@ export function openTerminal(): Terminal | null {
     },
     stdio: [readFd, writeFd, writeFd],
     close: () => {
+      active = null;
       if (input.isTTY && input.isRaw) input.setRawMode(false);
       input.destroy();
       output.destroy();
