@@ -1,0 +1,196 @@
+// The rules that look at shapes rather than words: personal numbers and addresses (with their
+// checksums, so an order number is not an IBAN), e-mail addresses, runs of capitals.
+import type { Lang, Severity } from './domain.js';
+import type { RuleId } from './rules.js';
+
+export interface Hit {
+  rule: RuleId;
+  index: number;
+  end: number;
+  severity?: Severity;
+  /** Says which kind of thing was found ("an IBAN"), after the rule's message. */
+  detail?: Record<Lang, string>;
+}
+
+/** Capitals that are names, not shouting. Add a brand with `allow` (flag or config). */
+export const ACRONYMS: ReadonlySet<string> = new Set(
+  (
+    'DM DMS PM PB ID OK KLM NS ING ABN AMRO KPN NOS RTL ANWB HEMA IKEA LEGO ASML UWV CJIB DUO GGD RIVM BSN IBAN PIN ' +
+    'SIM SMS TV PC USB GPS PDF URL FAQ CEO NL BE EU UK US USA KVK BTW VAT OV RET GVB HTM QR CET CEST EUR USD GBP ' +
+    'WIFI DHL UPS GLS DPD TNT XL XXL XS NB PS ICE NMBS SNCB EBS TUI SAS BA AF KL'
+  ).split(' '),
+);
+
+type Kind = 'iban' | 'card' | 'bsn' | 'phone' | 'email' | 'address' | 'birth';
+const DETAIL: Record<Kind, Record<Lang, string>> = {
+  iban: { en: 'an IBAN', nl: 'een IBAN' },
+  card: { en: 'a card number', nl: 'een kaartnummer' },
+  bsn: { en: 'a citizen service number (BSN)', nl: 'een BSN' },
+  phone: { en: 'a phone number', nl: 'een telefoonnummer' },
+  email: { en: 'a personal e-mail address', nl: 'een persoonlijk e-mailadres' },
+  address: { en: 'a street address or postcode', nl: 'een adres of postcode' },
+  birth: { en: 'a date of birth', nl: 'een geboortedatum' },
+};
+
+const SEP = String.raw`[\s-]?`;
+const MONTH = String.raw`(?:jan|feb|mrt|maart|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)\p{L}*\.?`;
+const DATE = String.raw`(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|\d{1,2}\s${MONTH}\s(?:19|20)\d{2}|${MONTH}\s\d{1,2},?\s(?:19|20)\d{2})`;
+const NO_DIGIT_BEFORE = String.raw`(?<![\d+])`;
+
+/** Candidate shapes; `valid` weeds out look-alikes (checksums, order numbers, our own phone line). */
+const SHAPES: { kind: Kind; regex: RegExp; valid?: (match: string, before: string, sentence: string) => boolean }[] = [
+  { kind: 'iban', regex: /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/giu, valid: ibanValid },
+  {
+    kind: 'card',
+    regex: new RegExp(String.raw`${NO_DIGIT_BEFORE}\d(?:[ -]?\d){12,18}(?!\d)`, 'g'),
+    valid: (m, before) => luhnValid(m) && (CARD_WORDS.test(before) || !ID_CONTEXT.test(before)),
+  },
+  {
+    kind: 'bsn',
+    regex: new RegExp(String.raw`${NO_DIGIT_BEFORE}(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?!\d|[.,]\d)`, 'g'),
+    valid: (m, before) => elfproef(m) && (BSN_WORDS.test(before) || !ID_CONTEXT.test(before)),
+  },
+  {
+    kind: 'phone',
+    regex: new RegExp(
+      String.raw`${NO_DIGIT_BEFORE}(?:(?:\+|00)31${SEP}(?:\(0\)${SEP})?|0)(?:6|[1-57]\d)(?:${SEP}\d){7,8}(?!\d)|${NO_DIGIT_BEFORE}\+(?!31)[1-9](?:${SEP}\d){7,13}(?!\d)`,
+      'g',
+    ),
+    valid: (m, _before, sentence) => m.replace(/\D/g, '').length >= 10 && !OUR_LINE.test(sentence),
+  },
+  {
+    kind: 'address',
+    regex: /(?<![\p{L}\p{N}])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}\p{N}])|(?<!\p{L})\p{Lu}\p{Ll}+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|hof|pad|dreef|plantsoen|markt|boulevard) \d{1,4}(?: ?[a-zA-Z](?!\p{L}))?(?!\d)|(?<![\p{L}\p{N}])\d{1,4}[A-Za-z]? (?:\p{Lu}\p{Ll}+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Place|Square|Crescent|Terrace|Gardens)(?!\p{L})/gu,
+    valid: (m) => !ACRONYMS.has(m.slice(-2)),
+  },
+  {
+    kind: 'birth',
+    regex: new RegExp(
+      String.raw`(?:geboortedatum|geboren(?:\sop)?|geb\.|date\sof\sbirth|birth\s?date|dob|born(?:\son)?)\s*:?\s*${DATE}|(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.]19\d{2}(?!\d)|\d{1,2}\s${MONTH}\s19\d{2}`,
+      'giu',
+    ),
+  },
+];
+
+const CARD_WORDS = /(card|kaart|creditcard|visa|mastercard|amex)\p{L}*\W*$/iu;
+const BSN_WORDS = /(bsn|burgerservicenummer|sofi)\p{L}*\W*$/iu;
+/** A number right after one of these is an order, booking or reference number, not personal data. */
+const ID_CONTEXT =
+  /(order|bestel|factuur|invoice|booking|boeking|reserver|reservation|tracking|zending|pakket|parcel|klant|customer|account|artikel|article|product|ticket|kenmerk|referentie|reference|ref|dossier|case|nr|no|#)[\p{L}.]*[\s:#-]*$/iu;
+/** The company's own line ("bel ons op 020 ..."), which is not the customer's data. */
+const OUR_LINE = /\b(bel|app|whatsapp|sms|bereik|call|text|message|reach|contact|ring) (ons|us)\b|\b(ons|onze|our) (telefoon|whatsapp|service)?(nummer|number|line|lijn)/iu;
+
+const GENERIC_MAILBOXES = new Set(
+  (
+    'info service services klantenservice customerservice customer.service customer-service customerservices customercare ' +
+    'customer.care klantcontact contact support help helpdesk servicedesk klachten complaints complaint feedback hello hallo ' +
+    'hi hoi noreply no-reply webcare care team office mail administratie admin billing sales orders bestellingen ' +
+    'reserveringen reservations bookings boekingen enquiries inquiries vragen receptie reception secretariaat'
+  ).split(' '),
+);
+const EMAIL = /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+
+/** E-mail addresses: a general mailbox is generic-contact, anything else is someone's private address. */
+export function findEmails(text: string, hits: Hit[], rules: { generic: boolean; personal: boolean }): void {
+  if (!text.includes('@')) return;
+  for (const match of text.matchAll(EMAIL)) {
+    const generic = GENERIC_MAILBOXES.has(match[1]!.toLowerCase());
+    if (generic ? !rules.generic : !rules.personal) continue;
+    const index = match.index;
+    hits.push({
+      rule: generic ? 'generic-contact' : 'private-data',
+      index,
+      end: index + match[0].length,
+      ...(generic ? {} : { detail: DETAIL.email }),
+    });
+  }
+}
+
+export function findPrivateData(text: string, hits: Hit[]): void {
+  if (!/\d/.test(text)) return;
+  for (const shape of SHAPES) {
+    for (const match of text.matchAll(shape.regex)) {
+      const index = match.index;
+      const before = text.slice(Math.max(0, index - 30), index);
+      if (shape.valid && !shape.valid(match[0], before, sentenceAround(text, index))) continue;
+      hits.push({ rule: 'private-data', index, end: index + match[0].length, detail: DETAIL[shape.kind] });
+    }
+  }
+}
+
+const CAPITALS = /\p{Lu}[\p{Lu}\p{N}'’]*/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LOWER = /\p{Ll}/u;
+
+/** Three or more words in capitals in a row (acronyms and allowed words don't count), or "!!". */
+export function findShouting(text: string, hits: Hit[]): void {
+  if (/\p{Lu}{2}/u.test(text)) {
+    let count = 0;
+    let start = 0;
+    let end = 0;
+    for (const match of text.matchAll(CAPITALS)) {
+      const word = match[0];
+      const index = match.index;
+      const after = index + word.length;
+      // Only whole words: "PostNL" and "McDonald" are no capital words.
+      if ((index > 0 && LETTER_OR_DIGIT.test(text[index - 1]!)) || (after < text.length && LETTER_OR_DIGIT.test(text[after]!))) continue;
+      if (word.length < 2 || /\d/.test(word) || ACRONYMS.has(word)) continue;
+      if (count > 0 && LOWER.test(text.slice(end, index))) {
+        if (count >= 3) hits.push({ rule: 'shouting', index: start, end });
+        count = 0;
+      }
+      if (count++ === 0) start = index;
+      end = after;
+    }
+    if (count >= 3) hits.push({ rule: 'shouting', index: start, end });
+  }
+  if (text.includes('!') || text.includes('??')) {
+    for (const match of text.matchAll(/[!?¡]{2,}/g)) {
+      const run = match[0];
+      if (run.length >= 3 || run === '!!') hits.push({ rule: 'shouting', index: match.index, end: match.index + run.length });
+    }
+  }
+}
+
+/** The sentence (or line) around an index. */
+export function sentenceAround(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && !'.!?\n'.includes(text[start - 1]!)) start--;
+  let end = index;
+  while (end < text.length && !'.!?\n'.includes(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
+function ibanValid(match: string): boolean {
+  const iban = match.replace(/\s/g, '').toUpperCase();
+  if (iban.length < 15 || iban.length > 34) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const char of rearranged) {
+    const value = char >= 'A' && char <= 'Z' ? String(char.charCodeAt(0) - 55) : char;
+    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
+}
+
+function luhnValid(match: string): boolean {
+  const digits = match.replace(/\D/g, '');
+  if (/^(\d)\1+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** The Dutch BSN check: 9×d1 + 8×d2 + ... + 2×d8 − d9 is a multiple of 11. */
+function elfproef(match: string): boolean {
+  const digits = match.replace(/\D/g, '');
+  if (/^(\d)\1+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(digits[i]);
+  sum -= Number(digits[8]);
+  return sum % 11 === 0;
+}
