@@ -15,7 +15,7 @@ export const EN: Lexicon = {
   deletion: lines(String.raw`
     ${WE} (${AUX} ){0,5}${REMOVE} ${POST}
     ${WE} (${AUX} ){0,5}(take|took|taken|taking) ${POST} down
-    ${POST} (has|have|was|were|is|are|will|'s|'ll|got|gets) (now |just |unfortunately |already |been |be |being )*(removed|deleted|hidden|taken down|unpublished)
+    ${POST} ((about|on|with|under|regarding) … )?(has|have|was|were|is|are|will|'s|'ll|got|gets) (now |just |unfortunately |already |been |be |being )*(removed|deleted|hidden|taken down|unpublished)
   `),
   removalReasons: lines(String.raw`
     abus\p{L}*
@@ -139,7 +139,7 @@ export const EN: Lexicon = {
     you shouldn't have (?!(had|been|needed)(?![\p{L}]))\p{L}+
     (if you (had|'d)|had you) (just |only |actually |bothered to )?(read|checked|looked|followed|paid attention|listened|called)
     you (clearly |obviously |simply )?(didn't|did not|failed to|forgot to|neglected to) (read|check|follow|pay attention|look|bother)
-    you were (supposed|meant) to (?!(get|receive|have|hear|be)(?![\p{L}]))
+    you were (supposed|meant) to (?!(get|receive|have|hear|be)(?![\p{L}]))\p{L}+
     user error
     operator error
     (read|check) the (fine|small) print
@@ -147,8 +147,7 @@ export const EN: Lexicon = {
     pay (more |better )?attention next time
     be more careful
     you must have (entered|typed|made|done|clicked|misread|misunderstood|forgotten)
-    it (clearly|plainly) (says|states)
-    (clearly|plainly) (stated|states|says|mentioned|explained) (on|in)
+    (clearly|plainly) (says|states|stated|mentions|mentioned)
   `),
   negations: lines(String.raw`
     not
@@ -238,7 +237,7 @@ export const EN: Lexicon = {
     (the )?inconvenience (this|that) (may have|has|might have) caused
     your (feedback|complaint|call|business|opinion|satisfaction) is (very |extremely )?important to us
     we value your (feedback|business|custom)
-    we take (this|your (complaint|feedback|concerns?)|complaints|these matters|this matter) (very )?seriously
+    we take (\p{L}+ ){0,3}(very |extremely |really )?seriously
   `),
   unfilled: lines(String.raw`
     (?<![^\n])dear[\t\x20]*[,!]

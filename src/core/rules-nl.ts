@@ -21,6 +21,7 @@ const NOT_BLAME = String.raw`(?! (ontvangen|krijgen|hebben|zijn|worden|horen|kom
 export const NL: Lexicon = {
   deletion: lines(String.raw`
     ${POST} (${AUX} ){0,5}${REMOVED}(?! (niet|nooit))
+    ${POST} (over|onder|op|bij|van|met|in) … (${AUX} ){0,5}${REMOVED}(?! (niet|nooit))
     (we|wij|ik) (${AUX} ){0,3}${REMOVE} ${POST}(?! (niet|nooit))
     (${REMOVE}|halen|haal) (we|wij|ik) ${POST}(?! (niet|nooit))
     (we|wij|ik) (halen|haal) ${POST} (weg|offline)
@@ -128,7 +129,7 @@ export const NL: Lexicon = {
     smaad
     laster
     aansprakelijk (stellen|gesteld|te stellen)
-    (we|wij|ik) (${AUX} ){0,3}(aangifte|de politie)
+    (we|wij|ik) (${AUX} ){0,3}(doen |gaan |zullen |overwegen |schakelen |bellen |waarschuwen )?(aangifte|de politie)
     (doen|gaan|zullen|overwegen|hebben|schakelen) (we|wij|ik) (${AUX} |nu |dan )?(aangifte|de politie)
     aangifte (tegen|van) (je|jou|u)
   `),
@@ -141,7 +142,7 @@ export const NL: Lexicon = {
     (had|hadden) ${YOU} (dat |het |dit |dan |toch )?maar
     (dat|dit|het) staat (er )?(toch |gewoon |heel |echt |ook )*duidelijk
     staat (er )?toch (heel |gewoon |echt |ook )?(duidelijk|gewoon|overal|vermeld|aangegeven)
-    ${YOU} (hebt|heeft|had) (het |de voorwaarden |de mail |de instructies |de site )?niet (goed )?(gelezen|opgelet|gekeken|gecontroleerd|ingevuld)
+    ${YOU} (hebt|heeft|had) (\p{L}+ ){0,3}niet (goed |goed genoeg |zorgvuldig )?(gelezen|opgelet|gekeken|gecontroleerd|ingevuld|ingevoerd|doorgegeven|betaald|opgezegd)
     niet goed (gelezen|opgelet)
     beter (lezen|opletten)
     volgende keer (beter |even |goed |eerst )?(lezen|opletten|kijken|checken|controleren|nadenken)
@@ -177,7 +178,7 @@ export const NL: Lexicon = {
     (het|ons) (klachtenformulier|contactformulier)
   `),
   defensive: lines(String.raw`
-    zoals (eerder |al |reeds |hierboven |eerder al )?(vermeld|aangegeven|gemeld|beschreven|gezegd|uitgelegd|genoemd|gecommuniceerd)
+    zoals (eerder |al |reeds |hierboven |eerder al )?(vermeld|aangegeven|gemeld|gezegd|uitgelegd|gecommuniceerd)
     zoals (ik|we|wij) (al |eerder |reeds |al eerder )?(zei|zeiden|zeg|zeggen|schreef|schreven|aangaf|aangaven|uitlegde|uitlegden|meldde|meldden)
     zoals (je|u) (kunt|kan) (lezen|zien)
     zoals (je|u) (al |zelf |wel )?weet
@@ -205,8 +206,8 @@ export const NL: Lexicon = {
     lees (eerst |even |dan |goed |eerst even )?(de|onze) (algemene voorwaarden|voorwaarden|faq|website|site|handleiding|instructies|veelgestelde vragen)
   `),
   vaguePromise: lines(String.raw`
-    (we|wij|ik) (gaan |zullen |zal |ga )?(er|hier|daar) (even |eens |zeker )?naar kijken
-    (we|wij|ik) (kijken|kijk) (er|hier|daar) (even |eens |zeker )?naar
+    (we|wij|ik) (gaan |zullen |zal |ga )?((er|hier|daar) (even |eens |zeker )?naar|ernaar|hiernaar|daarnaar) kijken
+    (we|wij|ik) (kijken|kijk) ((er|hier|daar) (even |eens |zeker )?naar|ernaar|hiernaar|daarnaar)
     (we|wij|ik) (gaan|zullen|zal) (het|dit) (bekijken|onderzoeken)
     (we|wij|ik) (nemen|neem) (het|dit|je feedback|je klacht|uw klacht|uw feedback) mee
     (we|wij|ik) (kijken|kijk) wat (we|ik) (voor je |voor u )?(kunnen|kan) doen
@@ -246,7 +247,7 @@ export const NL: Lexicon = {
     er zijn fouten gemaakt
     (we|wij|ik) (begrijpen|begrijp|snappen|snap) (je|jouw|uw) (frustratie|ergernis|boosheid)
     (je|jouw|uw) (klacht|feedback|mening|vraag|tevredenheid) is (erg |heel |zeer )?belangrijk voor (ons|ons bedrijf)
-    (we|wij) nemen (je|jouw|uw) (klacht|feedback|melding) (zeer |heel |erg )?serieus
+    (we|wij) nemen (\p{L}+ ){0,3}(zeer |heel |erg )?serieus
     (excuses|sorry) voor (het|eventueel|eventuele|enig) (ontstane |veroorzaakte )?(ongemak|ongerief)
     (we|wij) betreuren (het|dit) (ten zeerste|zeer)
   `),

@@ -49,7 +49,7 @@ export interface PhraseSet {
   unlessInSentence?: RegExp;
   /** Drop a match when the whole reply contains one of these. */
   unlessInReply?: RegExp;
-  /** Drop a match preceded, in the same clause, by one of these (up to two words before). */
+  /** Drop a match preceded, in the same clause, by one of these (up to four words before). */
   unlessAfter?: RegExp;
   /** The finding is only a hint when the reply contains one of these. */
   hintIfInReply?: RegExp;
@@ -105,7 +105,7 @@ const both = (key: keyof Lexicon) => [...NL[key], ...EN[key]].map(phraseSource);
 const anywhere = (key: keyof Lexicon) => compilePhrases([...NL[key], ...EN[key]], 'iu');
 /** A negation at most two words before the end of the text in front of a match. */
 const negated = compilePhrases(
-  [...NL.negations, ...EN.negations].map((negation) => `${negation}( \\S+){0,2} $`),
+  [...NL.negations, ...EN.negations].map((negation) => `${negation}( [^\\s.,;:!?]+){0,4} $`),
   'iu',
 );
 

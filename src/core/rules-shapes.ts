@@ -35,25 +35,25 @@ const DETAIL: Record<Kind, Record<Lang, string>> = {
 const SEP = String.raw`[\s-]?`;
 const MONTH = String.raw`(?:jan|feb|mrt|maart|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)\p{L}*\.?`;
 const DATE = String.raw`(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|\d{1,2}\s${MONTH}\s(?:19|20)\d{2}|${MONTH}\s\d{1,2},?\s(?:19|20)\d{2})`;
-const NO_DIGIT_BEFORE = String.raw`(?<![\d+])`;
+const NOT_IN_WORD = String.raw`(?<![\w+])`;
 
 /** Candidate shapes; `valid` weeds out look-alikes (checksums, order numbers, our own phone line). */
 const SHAPES: { kind: Kind; regex: RegExp; valid?: (match: string, before: string, sentence: string) => boolean }[] = [
   { kind: 'iban', regex: /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/giu, valid: ibanValid },
   {
     kind: 'card',
-    regex: new RegExp(String.raw`${NO_DIGIT_BEFORE}\d(?:[ -]?\d){12,18}(?!\d)`, 'g'),
+    regex: new RegExp(String.raw`${NOT_IN_WORD}\d(?:[ -]?\d){12,18}(?!\d)`, 'g'),
     valid: (m, before) => luhnValid(m) && (CARD_WORDS.test(before) || !ID_CONTEXT.test(before)),
   },
   {
     kind: 'bsn',
-    regex: new RegExp(String.raw`${NO_DIGIT_BEFORE}(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?!\d|[.,]\d)`, 'g'),
+    regex: new RegExp(String.raw`${NOT_IN_WORD}(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?!\d|[.,]\d)`, 'g'),
     valid: (m, before) => elfproef(m) && (BSN_WORDS.test(before) || !ID_CONTEXT.test(before)),
   },
   {
     kind: 'phone',
     regex: new RegExp(
-      String.raw`${NO_DIGIT_BEFORE}(?:(?:\+|00)31${SEP}(?:\(0\)${SEP})?|0)(?:6|[1-57]\d)(?:${SEP}\d){7,8}(?!\d)|${NO_DIGIT_BEFORE}\+(?!31)[1-9](?:${SEP}\d){7,13}(?!\d)`,
+      String.raw`${NOT_IN_WORD}(?:(?:\+|00)31${SEP}(?:\(0\)${SEP})?|0)(?:6|[1-57]\d)(?:${SEP}\d){7,8}(?!\d)|${NOT_IN_WORD}\+(?!31)[1-9](?:${SEP}\d){7,13}(?!\d)`,
       'g',
     ),
     valid: (m, _before, sentence) => m.replace(/\D/g, '').length >= 10 && !OUR_LINE.test(sentence),
