@@ -25,7 +25,10 @@ const corpus: Example[] = readdirSync(CORPUS_DIR)
     readFileSync(join(CORPUS_DIR, file), 'utf8')
       .split('\n')
       .filter((line) => line.trim() !== '')
-      .map((line) => ({ file, expect: [], ...(JSON.parse(line) as Omit<Example, 'file'>) })),
+      .map((line) => {
+        const parsed = JSON.parse(line) as Partial<Omit<Example, 'file'>>;
+        return { ...parsed, file, expect: parsed.expect ?? [] } as Example;
+      }),
   );
 
 function run(example: Example) {
