@@ -53,6 +53,8 @@ const BOOLEANS = new Map<unknown, boolean>([
   ['1', true], ['0', false], ['ja', true], ['nee', false],
 ]);
 const NOT_SPACE = /\S/;
+// V8 quotes the line in its JSON.parse message; the line number says which one already.
+const JSON_SNIPPET = /, (?:\.\.\.)?".*$/s;
 
 const given = (value: unknown) => value !== undefined && value !== null && value !== '';
 const shown = (value: unknown) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
@@ -353,7 +355,7 @@ function lineReader(run: BatchRun, format: 'jsonl' | 'csv'): { line(bytes: Buffe
           raw = JSON.parse(text);
         } catch (error) {
           const hint = first && !text.trimStart().startsWith('{') ? '; for a CSV export add --format csv' : '';
-          return run.fail(number, new LineError('invalid-json', `not valid JSON (${(error as Error).message.split(', "')[0]})${hint}`));
+          return run.fail(number, new LineError('invalid-json', `not valid JSON (${(error as Error).message.replace(JSON_SNIPPET, '')})${hint}`));
         } finally {
           first = false;
         }

@@ -1,20 +1,32 @@
 // Makes the phrase sets fast. One big regex per set tries all its phrases at every position of
 // the reply: ~100 µs a reply. Instead, each phrase is filed under the two characters it can
 // start with, and at each word start only the phrases filed under the two characters found
-// there are tried, all sets at once: ~10 µs. Built once, at load.
+// there are tried, all sets at once: ~10 µs. Filed at load, compiled on first use.
+import { ANY_CHAR, classEnd, startPrefixes } from './rules-prefix.js';
 import { PHRASE_SETS, type PhraseSet } from './rules-sets.js';
 
-const BOUNDARY_AFTER = '(?![\\p{L}\\p{N}_])';
+/**
+ * Letters and digits of the lower-cased text as the matching regexes see them: Latin with every
+ * accent, Greek, Cyrillic, combining accents. Spelled out instead of \p{L}, whose full Unicode
+ * table costs V8 a third of a millisecond to compile at each of its hundreds of uses.
+ */
+const WORD_RANGES = 'a-z0-9_\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0300-\\u036f\\u0370-\\u03ff\\u0400-\\u052f\\u1e00-\\u1eff';
+const LETTER_RANGES = WORD_RANGES.replace('0-9_', '');
+const BOUNDARY_AFTER = `(?![${WORD_RANGES}])`;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 /** Second character of a key when a phrase can go on with any character there. */
 const ANY = 0;
 
 interface Bucket {
-  /** Every set's phrases for this start in one regex: most places match none of them. */
-  any: RegExp;
   sets: PhraseSet[];
-  /** The same per set, run only where `any` matched. */
-  singles: RegExp[];
+  /** Per set: its phrases for this start. */
+  sources: string[][];
+  /** Per set: those phrases as one regex source, made on first use. */
+  bodies?: string[];
+  /** Every set's phrases in one regex (most places match none of them); compiled on first use. */
+  any?: RegExp;
+  /** The same per set, compiled only once `any` matched somewhere. */
+  singles: (RegExp | undefined)[];
 }
 
 export type OnMatch = (set: PhraseSet, index: number, end: number) => void;
@@ -43,10 +55,18 @@ export function scanPhrases(text: string, onMatch: OnMatch): void {
 }
 
 function tryBucket(bucket: Bucket, text: string, index: number, onMatch: OnMatch): void {
-  bucket.any.lastIndex = index;
-  if (!bucket.any.test(text)) return;
+  // Regexes are compiled when first needed: `webcare check --text` touches a few dozen of them.
+  const bodies = (bucket.bodies ??= bucket.sets.map((set, k) => `${factor(bucket.sources[k]!)}${set.open ? '' : BOUNDARY_AFTER}`));
+  const any = (bucket.any ??= new RegExp(bodies.join('|'), 'y'));
+  any.lastIndex = index;
+  if (bucket.sets.length === 1) {
+    const match = any.exec(text);
+    if (match) onMatch(bucket.sets[0]!, index, index + match[0].length);
+    return;
+  }
+  if (!any.test(text)) return;
   for (let k = 0; k < bucket.sets.length; k++) {
-    const single = bucket.singles[k]!;
+    const single = (bucket.singles[k] ??= new RegExp(bodies[k]!, 'y'));
     single.lastIndex = index;
     const match = single.exec(text);
     if (match) onMatch(bucket.sets[k]!, index, index + match[0].length);
@@ -64,19 +84,19 @@ function buildBuckets(anywhere: boolean): Map<number, Bucket> {
   for (const set of PHRASE_SETS) {
     if (Boolean(set.anywhere) !== anywhere) continue;
     for (const phrase of set.phrases) {
-      const source = lowerSource(phrase);
+      const source = withoutUnicodeClasses(lowerSource(phrase));
       for (const key of startKeys(source)) {
-        const bySet = filed.get(key) ?? new Map<PhraseSet, string[]>();
-        filed.set(key, bySet);
-        bySet.set(set, [...(bySet.get(set) ?? []), source]);
+        let bySet = filed.get(key);
+        if (!bySet) filed.set(key, (bySet = new Map()));
+        const sources = bySet.get(set);
+        if (sources) sources.push(source);
+        else bySet.set(set, [source]);
       }
     }
   }
   const buckets = new Map<number, Bucket>();
   for (const [key, bySet] of filed) {
-    const sets = [...bySet.keys()];
-    const bodies = sets.map((set) => `${factor(bySet.get(set)!)}${set.open ? '' : BOUNDARY_AFTER}`);
-    buckets.set(key, { any: new RegExp(bodies.join('|'), 'uy'), sets, singles: bodies.map((body) => new RegExp(body, 'uy')) });
+    buckets.set(key, { sets: [...bySet.keys()], sources: [...bySet.values()], singles: [] });
   }
   return buckets;
 }
@@ -124,6 +144,19 @@ function firstSpace(source: string): number {
   return -1;
 }
 
+/** Replaces \\p{L} and \\p{N} (in and out of [classes]) by the ranges above, so no regex needs the u flag. */
+function withoutUnicodeClasses(source: string): string {
+  let inClass = false;
+  return source.replace(/\\p\{[LN]\}|\\.|\[|\]/g, (part) => {
+    if (part === '[') inClass = true;
+    else if (part === ']') inClass = false;
+    else if (part === '\\p{L}') return inClass ? LETTER_RANGES : `[${LETTER_RANGES}]`;
+    else if (part === '\\p{N}') return inClass ? '0-9' : '[0-9]';
+    else if (part.startsWith('\\p')) throw new Error(`no regex in the lists may use ${part}`);
+    return part;
+  });
+}
+
 /** Lower-cases the literal characters of a regex source (not escapes like \S or \p{Lu}). */
 function lowerSource(source: string): string {
   return source.replace(/\\[pP]\{[^}]*\}|\\.|[^\\]+/g, (part) => (part.startsWith('\\') ? part : part.toLowerCase()));
@@ -132,132 +165,10 @@ function lowerSource(source: string): string {
 /** The keys (first character, second character or ANY) a phrase can start with. */
 export function startKeys(source: string): Set<number> {
   const keys = new Set<number>();
-  for (const prefix of sequencePrefixes(parse(source), 2)) {
-    if (prefix === '' || prefix[0] === '\0') throw new Error(`a phrase must start with something definite: ${source}`);
-    const second = prefix.length < 2 || prefix[1] === '\0' ? ANY : prefix.charCodeAt(1);
+  for (const prefix of startPrefixes(source, 2)) {
+    if (prefix === '' || prefix[0] === ANY_CHAR) throw new Error(`a phrase must start with something definite: ${source}`);
+    const second = prefix.length < 2 || prefix[1] === ANY_CHAR ? ANY : prefix.charCodeAt(1);
     keys.add(prefix.charCodeAt(0) * 0x10000 + second);
   }
   return keys;
-}
-
-// A small parser for the regex subset the phrase lists use, enough to know how a match starts.
-// '\0' stands for "any character".
-type Atom = { chars: string[] } | { options: Item[][] } | { zero: true };
-interface Item {
-  atom: Atom;
-  min: number;
-  max: number;
-}
-
-function parse(source: string): Item[] {
-  let i = 0;
-  const alternation = (): Item[][] => {
-    const options: Item[][] = [[]];
-    while (i < source.length && source[i] !== ')') {
-      if (source[i] === '|') {
-        i++;
-        options.push([]);
-      } else options[options.length - 1]!.push(item());
-    }
-    return options;
-  };
-  const item = (): Item => {
-    const atom = parseAtom();
-    let min = 1;
-    let max = 1;
-    const quantifier = source[i];
-    if (quantifier === '?' || quantifier === '*' || quantifier === '+') {
-      [min, max] = quantifier === '?' ? [0, 1] : quantifier === '*' ? [0, Infinity] : [1, Infinity];
-      i++;
-    } else if (quantifier === '{') {
-      const close = source.indexOf('}', i);
-      const [low, high] = source.slice(i + 1, close).split(',');
-      min = Number(low);
-      max = high === undefined ? min : high === '' ? Infinity : Number(high);
-      i = close + 1;
-    }
-    if (source[i] === '?') i++;
-    return { atom, min, max };
-  };
-  const parseAtom = (): Atom => {
-    const char = source[i]!;
-    if (char === '(') {
-      const lookaround = /^\(\?<?[=!]/.test(source.slice(i, i + 4));
-      if (lookaround) i += source[i + 2] === '<' ? 4 : 3;
-      else if (source.startsWith('(?:', i)) i += 3;
-      else if (source.startsWith('(?<', i)) i = source.indexOf('>', i) + 1;
-      else i++;
-      const options = alternation();
-      i++; // the closing parenthesis
-      return lookaround ? { zero: true } : { options };
-    }
-    if (char === '[') {
-      const close = classEnd(source, i);
-      const body = source.slice(i + 1, close);
-      i = close + 1;
-      if (body.startsWith('^') || /\\[pPdDsSwW]|[^\\]-./.test(body)) return { chars: ['\0'] };
-      return { chars: (body.match(/\\x[0-9a-f]{2}|\\.|./gi) ?? []).map(unescape) };
-    }
-    if (char === '^' || char === '$') return i++, { zero: true };
-    if (char === '\\') {
-      const next = source[i + 1]!;
-      if (next === 'p' || next === 'P') return (i = source.indexOf('}', i) + 1), { chars: ['\0'] };
-      const part = source.slice(i, next === 'x' ? i + 4 : i + 2);
-      i += part.length;
-      return { chars: [/^\\[dDsSwW]$/.test(part) ? '\0' : unescape(part)] };
-    }
-    i++;
-    return { chars: [char === '.' ? '\0' : char] };
-  };
-  return [{ atom: { options: alternation() }, min: 1, max: 1 }];
-}
-
-function classEnd(source: string, start: number): number {
-  let j = start + 1;
-  while (source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
-  return j;
-}
-
-/** Every way the items can start, cut to `length` characters; shorter strings are complete matches. */
-function sequencePrefixes(items: Item[], length: number): Set<string> {
-  let current = new Set(['']);
-  for (const item of items) {
-    const next = new Set<string>();
-    for (const start of current) {
-      if (start.length >= length) next.add(start);
-      else for (const rest of itemPrefixes(item, length - start.length)) next.add(start + rest);
-    }
-    current = next;
-  }
-  return current;
-}
-
-function itemPrefixes(item: Item, length: number): Set<string> {
-  const result = new Set<string>();
-  let repeated = new Set(['']);
-  for (let times = 0; times <= Math.min(item.max, item.min + length); times++) {
-    for (const start of repeated) if (times >= item.min || start.length >= length) result.add(start);
-    const next = new Set<string>();
-    for (const start of repeated) {
-      if (start.length >= length) continue;
-      for (const rest of atomPrefixes(item.atom, length - start.length)) next.add((start + rest).slice(0, length));
-    }
-    repeated = next;
-  }
-  return result;
-}
-
-function atomPrefixes(atom: Atom, length: number): Set<string> {
-  if ('zero' in atom) return new Set(['']);
-  if ('chars' in atom) return new Set(atom.chars);
-  const result = new Set<string>();
-  for (const option of atom.options) for (const prefix of sequencePrefixes(option, length)) result.add(prefix);
-  return result;
-}
-
-function unescape(part: string): string {
-  if (part.startsWith('\\x')) return String.fromCharCode(parseInt(part.slice(2), 16));
-  if (part === '\\t') return '\t';
-  if (part === '\\n') return '\n';
-  return part.startsWith('\\') ? part.slice(1) : part;
 }
