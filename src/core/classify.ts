@@ -1,7 +1,14 @@
-// STUB: replaced by the classify work (issue 5). The shape below is the contract.
+// Reads a customer message and suggests what it is (type, persona, topic, ...) with the cues
+// behind each suggestion. Pure: text in, data out. The cue lists are data in cues-nl.ts and
+// cues-en.ts; this file only weighs them.
 import type { Channel, Fault, Lang, MessageType, Persona, Topic } from './domain.js';
-import { PERSONAS } from './domain.js';
-import { detectLang } from './lang.js';
+import { MESSAGE_TYPES, PERSONAS, TOPICS } from './domain.js';
+import { ACRONYMS, BOUNDARY, EMOJI, EMOJI_RE, PERSONAL_DATA, RATING_RE, compileCues, findCues, tokenize } from './cues.js';
+import type { Compiled, Hit, Tokens } from './cues.js';
+import { EN } from './cues-en.js';
+import { NL } from './cues-nl.js';
+import { detectLangOfWords } from './lang.js';
+import { findName } from './classify-name.js';
 
 export interface Scored<T extends string> {
   id: T;
@@ -19,6 +26,8 @@ export interface Subject {
   phrase: string;
   /** true: reads as "je pakket"/"your parcel"; false: takes the definite article ("de storing"/"the outage"). */
   possessive: boolean;
+  /** The topic this thing belongs to. */
+  topic?: Topic;
 }
 
 export interface Classification {
@@ -46,27 +55,339 @@ export interface Classification {
   abusiveCues: string[];
 }
 
+const COMPILED: Record<Lang, Compiled> = { nl: compileCues(NL), en: compileCues(EN) };
+
+/** Scores with their cues, in the order first seen. */
+class Tally<K extends string> {
+  readonly score = new Map<K, number>();
+  readonly cues = new Map<K, string[]>();
+  readonly first = new Map<K, number>();
+  add(key: K, weight: number, cue?: string, at = Number.MAX_SAFE_INTEGER): void {
+    this.score.set(key, (this.score.get(key) ?? 0) + weight);
+    if (!this.first.has(key) || at < this.first.get(key)!) this.first.set(key, at);
+    if (cue === undefined) return;
+    const list = this.cues.get(key);
+    if (!list) this.cues.set(key, [cue]);
+    else if (!list.includes(cue)) list.push(cue);
+  }
+  get(key: K): number {
+    return this.score.get(key) ?? 0;
+  }
+  cuesOf(key: K): string[] {
+    return this.cues.get(key) ?? [];
+  }
+  /** Highest score; ties go to the key seen first, then to the order given. */
+  ranked(order: readonly K[]): K[] {
+    return [...order]
+      .filter((key) => this.get(key) > 0)
+      .sort((a, b) => this.get(b) - this.get(a) || this.first.get(a)! - this.first.get(b)! || order.indexOf(a) - order.indexOf(b));
+  }
+}
+
+// How much a persona's cues say about the message type, and how well a persona fits a type.
+const PERSONA_TYPE: Partial<Record<Persona, readonly [MessageType, number]>> = {
+  aggressive: ['complaint', 0.5], chronic: ['complaint', 0.6], angry: ['complaint', 0.6],
+  opportunist: ['complaint', 0.6], demanding: ['complaint', 0.4], meek: ['complaint', 0.3],
+  critic: ['remark', 0.3], ambassador: ['compliment', 0.6], introvert: ['question', 0.5],
+};
+const TYPE_FIT: Record<MessageType, Partial<Record<Persona, number>>> = {
+  complaint: { ambassador: 0.3, introvert: 0.5 },
+  question: { ambassador: 0.3, aggressive: 0.7, critic: 0.7, angry: 0.8 },
+  remark: { ambassador: 0.6, angry: 0.4, aggressive: 0.6, opportunist: 0.5, demanding: 0.5 },
+  compliment: { aggressive: 0.2, chronic: 0.2, critic: 0.2, angry: 0.2, opportunist: 0.2, demanding: 0.3, meek: 0.5, introvert: 0.5 },
+};
+/** When nothing else points anywhere: what a plain message of each type usually is. */
+const TYPE_DEFAULT: Record<MessageType, readonly [Persona, number, string]> = {
+  complaint: ['angry', 0.6, 'a complaint'],
+  question: ['introvert', 1.2, 'a question'],
+  remark: ['introvert', 1, 'a remark'],
+  compliment: ['ambassador', 1.5, 'a compliment'],
+};
+
 export function classify(text: string, options: { lang?: Lang } = {}): Classification {
+  const tokens = tokenize(text);
+  const lang = options.lang ?? detectLangOfWords(tokens.keys);
+  const compiled = COMPILED[lang];
+  const hits = findCues(compiled, tokens);
+  const type = new Tally<MessageType>();
+  const persona = new Tally<Persona>();
+  const topic = new Tally<Topic>();
+  const fault = new Tally<Fault>();
+  const sensitive = new Tally<SensitiveReason>();
+  const abuse = new Tally<string>();
+  const channel = new Tally<Channel>();
+  const urgency: string[] = [];
+  let sarcasm = false;
+
+  for (const hit of hits) {
+    const { group, weight, cue, start } = hit;
+    const key = hit.key as never;
+    if (group === 'persona' || group === 'type') {
+      if (negated(compiled, tokens, hit)) {
+        if (key === 'compliment') type.add('complaint', weight, cue, start);
+        if (key === 'ambassador') persona.add('critic', weight * 0.7, cue, start);
+        if (key === 'compliment' || key === 'ambassador') continue;
+      }
+      if (group === 'type') type.add(key, weight, cue, start);
+      else {
+        persona.add(key, weight, cue, start);
+        const [toType, share] = PERSONA_TYPE[key as Persona] ?? ['remark', 0];
+        if (share) type.add(toType, weight * share, cue, start);
+      }
+    } else if (group === 'topic') {
+      topic.add(key, weight, cue, start);
+      if (key === 'advertising') type.add('remark', Math.min(weight, 2) * 0.5, cue, start);
+    } else if (group === 'fault') {
+      if (negated(compiled, tokens, hit)) continue;
+      fault.add(key, weight, cue, start);
+      if (key === 'company') type.add('complaint', weight * 0.8, cue, start);
+    } else if (group === 'sensitive') {
+      sensitive.add(key, 1, cue, start);
+      if (key === 'safety') type.add('complaint', 1, cue, start);
+    }
+    else if (group === 'abuse') {
+      if (key === 'person' && selfDirected(compiled, tokens, start)) continue;
+      abuse.add(key, 1, cue, start);
+      persona.add('aggressive', key === 'person' || key === 'threat' ? 2.5 : 1.5, cue, start);
+      type.add('complaint', 1, cue, start);
+    } else if (group === 'channel') channel.add(key, 1, cue, start);
+    else if (group === 'urgency' && !urgency.includes(cue.toLowerCase())) urgency.push(cue.toLowerCase());
+  }
+
+  readShape(compiled, tokens, type, persona, abuse, channel);
+  if (/[\d@]/.test(text)) {
+    for (const [label, pattern] of PERSONAL_DATA) {
+      if (!pattern.test(text)) continue;
+      sensitive.add('personal-data', 1, label);
+      if (label === 'IBAN') sensitive.add('money', 1, label);
+    }
+  }
+  for (const [emoji, count] of countEmoji(text)) {
+    for (const [key, weight] of EMOJI.get(emoji) ?? []) {
+      const w = weight * Math.min(1 + 0.3 * (count - 1), 1.6);
+      if (key === 'sarcasm') sarcasm = true;
+      else if ((MESSAGE_TYPES as readonly string[]).includes(key)) type.add(key as MessageType, w, emoji);
+      else persona.add(key as Persona, w, emoji);
+    }
+  }
+  const rating = readRating(text);
+  if (rating !== null) {
+    channel.add('review', 2, `${rating}/5`);
+    if (rating <= 2) (type.add('complaint', 1.5, `${rating}/5`), persona.add('critic', 1.5, `${rating}/5`));
+    if (rating >= 4) (type.add('compliment', 1.5, `${rating}/5`), persona.add('ambassador', 1.5, `${rating}/5`));
+  }
+  // Praise opening a complaint ("Great, another delay"), next to "as usual" after a complaint,
+  // or with an eye-roll, is sarcasm.
+  const praise = hits.find((h) => h.group === 'type' && h.key === 'compliment' && !negated(compiled, tokens, h));
+  const complaint = type.get('complaint');
+  if (
+    praise &&
+    (sarcasm ||
+      (complaint > type.get('compliment') && opensSentence(tokens, praise.start)) ||
+      (hits.some((h) => h.group === 'persona' && h.key === 'chronic' && sameSentence(tokens, h, praise)) &&
+        hits.some((h) => isProblem(h) && h.end <= praise.start && !sameSentence(tokens, h, praise))))
+  ) {
+    type.add('complaint', type.get('compliment') + 0.5, praise.cue);
+    type.score.set('compliment', 0);
+    persona.add('critic', 1.5, `${praise.cue} (sarcasm)`);
+  }
+
+  const messageType = type.ranked(['complaint', 'question', 'compliment', 'remark'])[0] ?? (topic.score.size > 0 ? 'complaint' : 'remark');
+  const topics = rankTopics(topic);
+  const mainTopic = topics[0] ?? 'other';
+  const second = topics[1];
+  const personas = rankPersonas(persona, messageType, type.get('complaint'));
+  const faultRank = messageType === 'compliment' ? [] : rankFault(fault);
+  // Thanks for a voucher is not a money matter to take private.
+  const reasons = SENSITIVE_REASONS.filter((r) => sensitive.get(r) > 0 && !(r === 'money' && messageType === 'compliment'));
+  const abuseTarget = abuse.get('person') + abuse.get('threat') > 0 ? 'person' : abuse.score.size > 0 ? 'company' : null;
+  const channelId: Channel | null = channel.get('review') > 0 ? 'review' : channel.get('x') > 0 ? 'x' : null;
   return {
-    lang: options.lang ?? detectLang(text),
-    type: 'complaint',
-    typeCues: [],
-    personas: PERSONAS.map((id) => ({ id, score: id === 'meek' ? 1 : 0, cues: [] })),
-    topic: 'other',
-    topicCues: [],
-    secondTopic: null,
-    subject: null,
-    sensitive: false,
-    sensitiveReasons: [],
-    sensitiveCues: [],
-    fault: 'unclear',
-    faultCues: [],
-    name: null,
-    channel: null,
-    channelCues: [],
-    urgency: [],
-    abusive: false,
-    abuseTarget: null,
-    abusiveCues: [],
+    lang,
+    type: messageType,
+    typeCues: type.cuesOf(messageType),
+    personas,
+    topic: mainTopic,
+    topicCues: topic.cuesOf(mainTopic),
+    secondTopic: second && topic.get(second) >= 1.5 && topic.get(second) >= 0.4 * topic.get(mainTopic) ? second : null,
+    subject: findSubject(compiled, tokens, hits, mainTopic, lang),
+    sensitive: reasons.length > 0,
+    sensitiveReasons: reasons,
+    sensitiveCues: reasons.flatMap((r) => sensitive.cuesOf(r)),
+    fault: faultRank[0] ?? 'unclear',
+    faultCues: faultRank[0] ? fault.cuesOf(faultRank[0]) : [],
+    name: findName(text, compiled),
+    channel: channelId,
+    channelCues: channelId ? channel.cuesOf(channelId) : [],
+    urgency,
+    abusive: abuseTarget !== null,
+    abuseTarget,
+    abusiveCues: [...abuse.cues.values()].flat(),
   };
+}
+
+function rankPersonas(tally: Tally<Persona>, type: MessageType, complaintScore: number): Scored<Persona>[] {
+  const [fallback, weight, cue] =
+    type === 'remark' && complaintScore >= 1 ? (['critic', 0.8, 'a negative remark'] as const) : TYPE_DEFAULT[type];
+  const raw = (id: Persona) => tally.get(id) * (TYPE_FIT[type][id] ?? 1) + (id === fallback ? weight : 0);
+  return PERSONAS.map((id) => ({ id, raw: raw(id), order: PERSONAS.indexOf(id) }))
+    .sort((a, b) => b.raw - a.raw || a.order - b.order)
+    .map(({ id, raw: r }) => ({
+      id,
+      score: Math.round((1 - Math.exp(-r / 3)) * 100) / 100,
+      cues: id === fallback && tally.get(id) === 0 ? [cue] : tally.cuesOf(id),
+    }));
+}
+
+function rankTopics(topic: Tally<Topic>): Topic[] {
+  const clear = TOPICS.filter((t) => topic.get(t) >= 1.5);
+  // Contact with us is often only how the real matter went wrong ("on hold about my parcel"),
+  // and an app or site that is down is an outage.
+  topic.score.set('service', topic.get('service') * 0.7);
+  if (topic.get('outage') >= 3) topic.score.set('app', topic.get('app') * 0.5);
+  return topic.ranked(clear);
+}
+
+function rankFault(tally: Tally<Fault>): Fault[] {
+  // Owning up outweighs the failure described; a named third party usually is the one who failed.
+  const weighed = new Tally<Fault>();
+  for (const [key, factor] of [['customer', 1.3], ['third-party', 1.1], ['company', 1]] as const) {
+    if (tally.get(key) > 0) weighed.add(key, tally.get(key) * factor);
+  }
+  return weighed.ranked(['customer', 'third-party', 'company']);
+}
+
+/** "niet tevreden", "not impressed": a negator one or two words before, in the same sentence. */
+function negated(compiled: Compiled, { keys }: Tokens, hit: Hit): boolean {
+  for (let i = hit.start - 1; i >= Math.max(0, hit.start - 2); i--) {
+    if (keys[i] === BOUNDARY) return false;
+    if (compiled.negators.has(keys[i]!)) return true;
+  }
+  return false;
+}
+
+/** "ik ben zo'n idioot": the nearest person before an insult is the writer. */
+function selfDirected(compiled: Compiled, { keys }: Tokens, at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 6) && keys[i] !== BOUNDARY; i--) {
+    if (compiled.firstPerson.has(keys[i]!)) return true;
+    if (compiled.otherPerson.has(keys[i]!)) return false;
+  }
+  return false;
+}
+
+function isProblem(hit: Hit): boolean {
+  return (hit.group === 'type' && hit.key === 'complaint') || (hit.group === 'fault' && hit.key === 'company');
+}
+
+function sameSentence({ keys }: Tokens, a: Hit, b: Hit): boolean {
+  for (let i = Math.min(a.start, b.start); i < Math.max(a.end, b.end); i++) if (keys[i] === BOUNDARY) return false;
+  return true;
+}
+
+function opensSentence({ keys }: Tokens, at: number): boolean {
+  let words = 0;
+  for (let i = at - 1; i >= 0 && keys[i] !== BOUNDARY; i--) if (keys[i]!.charCodeAt(0) !== 64) words++;
+  return words <= 1;
+}
+
+/** Capitals, stacked "!!!", questions, @mentions, #hashtags, masked swearing. */
+function readShape(
+  compiled: Compiled,
+  { raw, keys }: Tokens,
+  type: Tally<MessageType>,
+  persona: Tally<Persona>,
+  abuse: Tally<string>,
+  channel: Tally<Channel>,
+): void {
+  let words = 0;
+  const caps: string[] = [];
+  let sentenceStart = -1;
+  let questions = 0;
+  let punctuation = '';
+  const closeSentence = (mark: string) => {
+    if (sentenceStart >= 0 && compiled.questionOpeners.has(keys[sentenceStart]!)) {
+      type.add('question', mark === '?' ? 0.5 : mark === '' ? 0.4 : 0.2, raw[sentenceStart]);
+    }
+    sentenceStart = -1;
+  };
+  for (let i = 0; i <= keys.length; i++) {
+    const key = keys[i];
+    if (key === BOUNDARY || key === undefined) {
+      const mark = raw[i] ?? '';
+      if (mark === '?') questions++;
+      punctuation += mark;
+      if (i === keys.length || keys[i + 1] !== BOUNDARY) {
+        readPunctuation(punctuation, type, persona);
+        punctuation = '';
+      }
+      closeSentence(mark === '\n' ? '' : mark);
+      continue;
+    }
+    const token = raw[i]!;
+    if (token[0] === '@') {
+      channel.add('x', 1, token);
+      continue;
+    }
+    if (token[0] === '#') channel.add('x', 1, token);
+    if (sentenceStart < 0) sentenceStart = i;
+    words++;
+    if (token.length >= 2 && !/\d/.test(token) && token === token.toUpperCase() && token !== token.toLowerCase() && !ACRONYMS.has(key)) {
+      caps.push(token);
+    }
+    if (token.includes('*') && /^\p{L}+\*+\p{L}*$/u.test(token) && abuse.score.size === 0) {
+      abuse.add('swear', 1, token);
+      persona.add('aggressive', 1.5, token);
+    }
+  }
+  if (questions > 0) type.add('question', 1.2, '?');
+  if (caps.length >= 3 && caps.length >= words * 0.5) {
+    persona.add('aggressive', 2.5, 'capitals');
+    type.add('complaint', 1, 'capitals');
+  } else for (const word of caps.slice(0, 3)) persona.add('aggressive', 0.7, word);
+}
+
+function readPunctuation(run: string, type: Tally<MessageType>, persona: Tally<Persona>): void {
+  const bangs = run.split('!').length - 1;
+  if (bangs >= 2 && run.length >= 2) {
+    persona.add('aggressive', 1.2, '!!!');
+    type.add('complaint', 0.5, '!!!');
+  } else if (run.includes('??') || run.includes('?!')) {
+    persona.add('aggressive', 0.6, run);
+    persona.add('angry', 0.4, run);
+    type.add('complaint', 0.7, run);
+  }
+}
+
+function countEmoji(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [emoji] of text.matchAll(EMOJI_RE)) counts.set(emoji, (counts.get(emoji) ?? 0) + 1);
+  return counts;
+}
+
+function readRating(text: string): number | null {
+  const match = RATING_RE.exec(text);
+  if (!match) return null;
+  if (match[1]) return [...match[1]].length;
+  return Number(match[3] ?? match[4]);
+}
+
+/** The first subject of the message's topic in the list's priority, with its place when it has one. */
+function findSubject(compiled: Compiled, { raw, keys }: Tokens, hits: Hit[], topic: Topic, lang: Lang): Subject | null {
+  let best: { index: number; hit: Hit } | null = null;
+  for (const hit of hits) {
+    if (hit.group !== 'subject') continue;
+    const index = Number(hit.key);
+    if (compiled.cues.subjects[index]!.topic !== topic) continue;
+    if (!best || index < best.index) best = { index, hit };
+  }
+  if (!best) return null;
+  const cue = compiled.cues.subjects[best.index]!;
+  let phrase = cue.phrase;
+  const at = best.hit.end;
+  if (cue.place && compiled.cues.placePrepositions.includes(keys[at] ?? '')) {
+    const place: string[] = [];
+    for (let i = at + 1; i < at + 3 && /^\p{Lu}\p{Ll}+$/u.test(raw[i] ?? '') && !compiled.words.has(keys[i]!); i++) place.push(raw[i]!);
+    if (place.length > 0) phrase = `${phrase} ${keys[at]} ${place.join(' ')}`;
+  }
+  return { lang, phrase, possessive: cue.possessive, topic };
 }
