@@ -352,7 +352,7 @@ export const EMOJI_RE = /\p{Extended_Pictographic}/gu;
 
 /** Written-out personal data: e-mail, phone numbers, IBAN, a street address or postcode. Order numbers are not. */
 export const PERSONAL_DATA: readonly (readonly [string, RegExp])[] = [
-  ['e-mail address', /[\w.+-]+@[\w-]+\.[a-z]{2,}/i],
+  ['e-mail address', /(?<![\w.+-])[\w.+-]+@[\w-]+\.[a-z]{2,}/i],
   ['phone number', /(?:^|[^\d])(?:06[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}|\+\d{2}[\s-]?(?:\(0\))?\d(?:[\s-]?\d){7,10}|0\d{2,3}[\s-]\d{6,7}|07\d{3}[\s-]?\d{6}|\(\d{3}\)\s?\d{3}-\d{4}|\d{3}-\d{3}-\d{4})(?!\d)/],
   ['IBAN', /\b[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d{2,4}){2,5}\b/],
   ['address', /\b\p{Lu}\p{Ll}+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|hof)\s\d+|\b\d+\s\p{Lu}\p{Ll}+\s(?:Street|Road|Avenue|Lane|Close|Drive|Crescent)\b|\b[1-9]\d{3}\s?[A-Z]{2}\b(?!\w)/u],

@@ -152,12 +152,18 @@ export function findShouting(text: string, hits: Hit[]): void {
   }
 }
 
-/** The sentence (or line) around an index. */
+const SENTENCE_REACH = 300;
+
+/** The sentence (or line) a hit stands in, for the rules' exceptions ("unless the sentence says ..."). */
 export function sentenceAround(text: string, index: number): string {
+  // At most SENTENCE_REACH characters each way: text without full stops would make every hit
+  // walk the whole reply, and thousands of hits quadratic time.
+  const first = Math.max(0, index - SENTENCE_REACH);
+  const last = Math.min(text.length, index + SENTENCE_REACH);
   let start = index;
-  while (start > 0 && !'.!?\n'.includes(text[start - 1]!)) start--;
+  while (start > first && !'.!?\n'.includes(text[start - 1]!)) start--;
   let end = index;
-  while (end < text.length && !'.!?\n'.includes(text[end]!)) end++;
+  while (end < last && !'.!?\n'.includes(text[end]!)) end++;
   return text.slice(start, end);
 }
 
