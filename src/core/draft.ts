@@ -130,7 +130,8 @@ const DEFAULT_PRIVATE_CHANNEL: Record<Channel, Record<Lang, string>> = {
   instagram: { nl: 'een DM', en: 'a DM' },
   facebook: { nl: 'een privébericht', en: 'a private message' },
   linkedin: { nl: 'een privébericht', en: 'a private message' },
-  review: { nl: 'een privébericht', en: 'a private message' },
+  // Review sites have no private messages: take it offline. Teams set their own address in config.
+  review: { nl: 'een mailtje', en: 'an e-mail' },
   whatsapp: { nl: 'een bericht hier', en: 'a message here' },
   email: { nl: 'een reactie op deze mail', en: 'a reply to this e-mail' },
 };
