@@ -103,7 +103,7 @@ const TOPIC_MATTER: Record<Topic, Record<Lang, [string, boolean] | null>> = {
   outage: { nl: ['de storing', false], en: ['the outage', false] },
   billing: { nl: ['factuur', true], en: ['bill', true] },
   product: { nl: ['het product', false], en: ['the product', false] },
-  service: { nl: ['contact met ons', true], en: ['contact with us', true] },
+  service: { nl: ['contact met ons', true], en: ['experience with our service', true] },
   app: { nl: ['de app', false], en: ['the app', false] },
   travel: { nl: ['reis', true], en: ['trip', true] },
   subscription: { nl: ['abonnement', true], en: ['subscription', true] },
