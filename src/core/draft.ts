@@ -185,7 +185,8 @@ export function planReply(answers: Answers, classification: Classification): Rep
       (answers.sensitive ||
         intent === 'private' ||
         ['aggressive', 'demanding', 'chronic', 'opportunist'].includes(persona) ||
-        (answers.action === null && type === 'complaint')),
+        // A meek customer gets the apology where they posted; the rest of a complaint needs details.
+        (answers.action === null && type === 'complaint' && persona !== 'meek')),
     inPrivate,
     followUp: !compliment && (persona === 'angry' || persona === 'demanding'),
     removal: (intent === 'delete' || intent === 'hide') && classification.abusive,
