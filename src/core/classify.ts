@@ -118,10 +118,24 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   const channel = new Tally<Channel>();
   const urgency: string[] = [];
   let sarcasm = false;
+  let sarcasmCue = false;
+  const name = findName(text, compiled);
+  const quoted = quotedSpans(text);
+  // Praise that does not count: "Thanks, but ...", the "Thanks, Priya" of a signature, praise
+  // in scare quotes (that one is sarcasm).
+  const countedPraise = (hit: Hit) =>
+    isPraise(hit) && !negated(compiled, tokens, hit) && !takenBack(compiled, tokens, hit, name) && !inSpans(quoted, hit);
 
   for (const hit of hits) {
     const { group, weight, cue, start } = hit;
     const key = hit.key as never;
+    if (isPraise(hit) && !countedPraise(hit) && !negated(compiled, tokens, hit)) {
+      if (inSpans(quoted, hit) && group === 'type') {
+        type.add('complaint', weight * 0.5, `'${cue}'`, start);
+        persona.add('critic', 1.5, `'${cue}' (in quotes)`, start);
+      }
+      continue;
+    }
     if (group === 'persona' || group === 'type') {
       if (negated(compiled, tokens, hit)) {
         if (key === 'compliment') type.add('complaint', weight, cue, start);
@@ -151,6 +165,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
       persona.add('aggressive', key === 'person' || key === 'threat' ? 2.5 : 1.5, cue, start);
       type.add('complaint', 1, cue, start);
     } else if (group === 'channel') channel.add(key, 1, cue, start);
+    else if (group === 'sarcasm') sarcasmCue = true;
     else if (group === 'urgency' && !urgency.includes(cue.toLowerCase())) urgency.push(cue.toLowerCase());
   }
 
@@ -178,14 +193,16 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   }
   // Praise opening a complaint ("Great, another delay"), next to "as usual" after a complaint,
   // or with an eye-roll, is sarcasm.
-  const praise = hits.find((h) => h.group === 'type' && h.key === 'compliment' && !negated(compiled, tokens, h));
+  // A sarcastic phrase ("geweldig hoor", "love how") and praise next to "again" and a failure
+  // ("Bedankt NS, weer te laat") are too.
+  const praise = hits.find((h) => h.group === 'type' && h.key === 'compliment' && countedPraise(h));
   const complaint = type.get('complaint');
   if (
     praise &&
     (sarcasm ||
+      (sarcasmCue && complaint > 0) ||
       (complaint > type.get('compliment') && opensSentence(tokens, praise.start)) ||
-      (hits.some((h) => h.group === 'persona' && h.key === 'chronic' && sameSentence(tokens, h, praise)) &&
-        hits.some((h) => isProblem(h) && h.end <= praise.start && !sameSentence(tokens, h, praise))))
+      (hits.some((h) => h.group === 'persona' && h.key === 'chronic' && h.weight >= 1.5) && hits.some(isProblem)))
   ) {
     type.add('complaint', type.get('compliment') + 0.5, praise.cue);
     type.score.set('compliment', 0);
@@ -198,9 +215,16 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   const second = topics[1];
   const personas = rankPersonas(persona, messageType, type.get('complaint'));
   const faultRank = messageType === 'compliment' ? [] : rankFault(fault);
+  // A complaint about something of ours, with no sign of anyone else: ours until shown otherwise.
+  // Not for abuse at a person: that says who is hated, not what went wrong.
+  const abuseTarget = abuse.get('person') + abuse.get('threat') > 0 ? 'person' : abuse.score.size > 0 ? 'company' : null;
+  const complaintCues = type.cuesOf('complaint');
+  if (!faultRank[0] && messageType === 'complaint' && mainTopic !== 'other' && complaintCues.length > 0 && abuseTarget !== 'person') {
+    faultRank.push('company');
+    for (const cue of complaintCues.slice(0, 3)) fault.add('company', 1, cue);
+  }
   // Thanks for a voucher is not a money matter to take private.
   const reasons = SENSITIVE_REASONS.filter((r) => sensitive.get(r) > 0 && !(r === 'money' && messageType === 'compliment'));
-  const abuseTarget = abuse.get('person') + abuse.get('threat') > 0 ? 'person' : abuse.score.size > 0 ? 'company' : null;
   const channelId: Channel | null = channel.get('review') > 0 ? 'review' : channel.get('x') > 0 ? 'x' : null;
   return {
     lang,
@@ -216,7 +240,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     sensitiveCues: reasons.flatMap((r) => sensitive.cuesOf(r)),
     fault: faultRank[0] ?? 'unclear',
     faultCues: faultRank[0] ? fault.cuesOf(faultRank[0]) : [],
-    name: findName(text, compiled),
+    name,
     channel: channelId,
     channelCues: channelId ? channel.cuesOf(channelId) : [],
     urgency,
@@ -275,13 +299,36 @@ function selfDirected(compiled: Compiled, { keys }: Tokens, at: number): boolean
   return false;
 }
 
-function isProblem(hit: Hit): boolean {
-  return (hit.group === 'type' && hit.key === 'complaint') || (hit.group === 'fault' && hit.key === 'company');
+function isPraise(hit: Hit): boolean {
+  return (hit.group === 'type' && hit.key === 'compliment') || (hit.group === 'persona' && hit.key === 'ambassador');
 }
 
-function sameSentence({ keys }: Tokens, a: Hit, b: Hit): boolean {
-  for (let i = Math.min(a.start, b.start); i < Math.max(a.end, b.end); i++) if (keys[i] === BOUNDARY) return false;
-  return true;
+/** "Bedankt voor je reactie, maar ...": a contrast word later in the sentence; or thanks that only sign off. */
+function takenBack(compiled: Compiled, { keys }: Tokens, hit: Hit, name: string | null): boolean {
+  for (let i = hit.end; i < keys.length && keys[i] !== BOUNDARY; i++) if (compiled.contrast.has(keys[i]!)) return true;
+  if (name === null || !compiled.thanks.has(keys.slice(hit.start, hit.end).join(' '))) return false;
+  const after = keys.slice(hit.end).filter((key) => key !== BOUNDARY).length;
+  return after <= name.split(/\s+/).length + 1;
+}
+
+/** Token ranges of short phrases in quotes: 'exciting update', "support". At most a few, for speed. */
+function quotedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const match of text.matchAll(QUOTED)) {
+    const start = tokenize(text.slice(0, match.index)).keys.length;
+    spans.push([start, start + tokenize(match[0]).keys.length]);
+    if (spans.length >= 5) break;
+  }
+  return spans;
+}
+const QUOTED = /(?<![\p{L}\p{N}])['‘"“][^'‘’"“”\n]{2,40}['’"”](?![\p{L}\p{N}])/gu;
+
+function inSpans(spans: [number, number][], hit: Hit): boolean {
+  return spans.some(([start, end]) => hit.start >= start && hit.end <= end);
+}
+
+function isProblem(hit: Hit): boolean {
+  return (hit.group === 'type' && hit.key === 'complaint') || (hit.group === 'fault' && hit.key === 'company');
 }
 
 function opensSentence({ keys }: Tokens, at: number): boolean {

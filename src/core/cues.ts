@@ -33,6 +33,10 @@ export interface LangCues {
   abuse: Record<AbuseKind, CueList>;
   channel: Partial<Record<Channel, CueList>>;
   urgency: CueList;
+  /** Praise that means the opposite when something went wrong: "geweldig hoor", "love how". */
+  sarcasm: CueList;
+  /** Words that take back the praise before them in a sentence: "Thanks, but ...", "Leuk, maar ...". */
+  contrast: readonly string[];
   /** In priority order: the first that occurs for the message's topic is its subject. */
   subjects: readonly SubjectCue[];
   /** Number words and ordinals, for `#`. */
@@ -57,9 +61,10 @@ export interface LangCues {
   notNames: readonly string[];
 }
 
-export type Group = 'type' | 'persona' | 'topic' | 'sensitive' | 'fault' | 'abuse' | 'channel' | 'urgency' | 'subject';
+export type Group =
+  'type' | 'persona' | 'topic' | 'sensitive' | 'fault' | 'abuse' | 'channel' | 'urgency' | 'subject' | 'sarcasm';
 const GROUP_BIT: Record<Group, number> = {
-  type: 1, persona: 2, topic: 4, sensitive: 8, fault: 16, abuse: 32, channel: 64, urgency: 128, subject: 256,
+  type: 1, persona: 2, topic: 4, sensitive: 8, fault: 16, abuse: 32, channel: 64, urgency: 128, subject: 256, sarcasm: 512,
 };
 
 interface Entry {
@@ -91,6 +96,8 @@ export interface Compiled {
   otherPerson: Set<string>;
   questionOpeners: Set<string>;
   notNames: Set<string>;
+  contrast: Set<string>;
+  thanks: Set<string>;
 }
 
 /** One cue found in a message: tokens [start, end) of the scan. */
@@ -203,6 +210,8 @@ export function compileCues(cues: LangCues): Compiled {
     otherPerson: new Set(cues.otherPerson.map(keyOf)),
     questionOpeners: new Set(cues.questionOpeners.map(keyOf)),
     notNames: new Set(cues.notNames.map(keyOf)),
+    contrast: new Set(cues.contrast.map(keyOf)),
+    thanks: new Set(cues.thanks.map(keyOf)),
   };
   const phraseIndex = new Map<string, Phrase>();
   const add = (group: Group, key: string, list: CueList) => {
@@ -244,6 +253,7 @@ export function compileCues(cues: LangCues): Compiled {
   addAll('abuse', cues.abuse);
   addAll('channel', cues.channel);
   add('urgency', 'urgency', cues.urgency);
+  add('sarcasm', 'sarcasm', cues.sarcasm);
   cues.subjects.forEach((subject, index) => add('subject', String(index), subject.cues));
   for (const list of compiled.phrases.values()) list.sort((a, b) => b.parts.length - a.parts.length);
   return compiled;
