@@ -1,0 +1,262 @@
+// The pure classify core: each cue as a signal, then accuracy over the labelled messages
+// (test/fixtures/messages.jsonl, tuned on) and the held-out set (messages-holdout.jsonl).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classify, type Classification } from '../src/core/classify.js';
+import { PERSONAS, type Fault, type Lang, type MessageType, type Persona, type Topic } from '../src/core/domain.js';
+
+const top = (c: Classification) => c.personas[0]!;
+const persona = (c: Classification, id: Persona) => c.personas.find((p) => p.id === id)!;
+
+describe('cues as signals', () => {
+  it('reads all-caps shouting and stacked exclamation marks as aggressive', () => {
+    const c = classify('WAAROM DUURT DIT ZO LANG, IK WACHT AL DAGEN!!!');
+    expect(top(c).id).toBe('aggressive');
+    expect(top(c).cues).toEqual(expect.arrayContaining(['capitals', '!!!']));
+    expect(c.type).toBe('complaint');
+  });
+
+  it('reads "weer", "again", "elke keer" and "every time" as the chronic complainer', () => {
+    const nl = classify('Weer te laat bezorgd. Elke keer hetzelfde verhaal met jullie.');
+    expect(top(nl).id).toBe('chronic');
+    expect(top(nl).cues).toEqual(expect.arrayContaining(['Weer', 'Elke keer']));
+    const en = classify('Late again. Every time I order something it is the same.');
+    expect(top(en).id).toBe('chronic');
+    expect(top(en).cues).toEqual(expect.arrayContaining(['again', 'Every time']));
+  });
+
+  it('reads "ik betaal" and "I pay for" as demanding', () => {
+    const nl = classify('Ik betaal €60 per maand en verwacht dat het gewoon werkt.');
+    expect(top(nl).id).toBe('demanding');
+    expect(top(nl).cues).toContain('Ik betaal');
+    const en = classify('I pay for the fastest plan and I expect it to work.');
+    expect(top(en).id).toBe('demanding');
+    expect(top(en).cues).toEqual(expect.arrayContaining(['I pay', 'I expect']));
+  });
+
+  it('reads "not enough" as the opportunist', () => {
+    const c = classify('A £5 voucher? That is not enough. What do I get for all this?');
+    expect(top(c).id).toBe('opportunist');
+    expect(top(c).cues).toContain('not enough');
+  });
+
+  it('reads praise as a compliment from an ambassador, in both languages', () => {
+    for (const text of ['Wat een topservice, chapeau! 👏', 'Huge shoutout to the team, brilliant service 😍']) {
+      const c = classify(text);
+      expect(c.type).toBe('compliment');
+      expect(top(c).id).toBe('ambassador');
+      expect(top(c).cues.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads a hedged question as the introvert asking', () => {
+    const c = classify('Klopt het dat de nieuwe app geen donkere modus meer heeft?');
+    expect(c.type).toBe('question');
+    expect(top(c).id).toBe('introvert');
+    expect(top(c).cues).toContain('Klopt het dat');
+    expect(classify('Quick question: does the app still support offline maps?').personas[0]!.id).toBe('introvert');
+  });
+
+  it('counts emoji as signals', () => {
+    const c = classify('Nog steeds geen internet 😡');
+    expect(persona(c, 'angry').cues).toContain('😡');
+    expect(c.type).toBe('complaint');
+  });
+
+  it('takes @mentions and #hashtags as a hint for X, with the cues', () => {
+    const c = classify('@bezorgdirect waar blijft mijn pakket? #fail');
+    expect(c.channel).toBe('x');
+    expect(c.channelCues).toEqual(['@bezorgdirect', '#fail']);
+  });
+
+  it('matches words with or without accents', () => {
+    expect(top(classify('En ja hoor, wéér een storing.')).cues).toContain('wéér');
+    expect(classify('Vraagje over mijn factuur.\nGroet, Zoë').name).toBe('Zoë');
+  });
+
+  it('finds the name in a signature', () => {
+    expect(classify('Derde keer deze maand dat de trein uitvalt.\n— Dennis Voorn (@VoornDennis)').name).toBe('Dennis Voorn');
+    expect(classify('Mijn bestelling is nog niet binnen. Willen jullie kijken?\nGroet, Marja').name).toBe('Marja');
+    expect(classify('Mijn bestelling is nog niet binnen.').name).toBeNull();
+  });
+
+  it('tells abuse at a person from cursing at the company', () => {
+    const person = classify('Die medewerker van jullie is een arrogante klootzak.');
+    expect(person).toMatchObject({ abusive: true, abuseTarget: 'person', abusiveCues: ['klootzak'] });
+    expect(top(person).id).toBe('aggressive');
+    const company = classify('Kutbedrijf. Al drie dagen geen internet.');
+    expect(company).toMatchObject({ abusive: true, abuseTarget: 'company' });
+    const en = classify('Your agent is a useless moron.');
+    expect(en.abuseTarget).toBe('person');
+    expect(classify('ik ben zo’n idioot, ik vergat mijn wachtwoord').abusive).toBe(false);
+    expect(classify('Mijn pakket is te laat.')).toMatchObject({ abusive: false, abuseTarget: null, abusiveCues: [] });
+  });
+
+  it('gives the reasons a message is sensitive, with the cues', () => {
+    const cases: [string, string][] = [
+      ['Er is twee keer €49 afgeschreven van mijn rekening.', 'money'],
+      ['My insulin was in the suitcase you lost.', 'health'],
+      ['Mail me at jan.devries@example.com please.', 'personal-data'],
+      ['Ik heb mijn advocaat ingeschakeld.', 'legal'],
+      ['The charger started to smoke and caught fire.', 'safety'],
+      ['My daughter got sick from your cereal.', 'minors'],
+    ];
+    for (const [text, reason] of cases) {
+      const c = classify(text);
+      expect(c.sensitive, text).toBe(true);
+      expect(c.sensitiveReasons, text).toContain(reason);
+      expect(c.sensitiveCues.length, text).toBeGreaterThan(0);
+    }
+    expect(classify('Waar blijft mijn pakket?').sensitive).toBe(false);
+  });
+
+  it('lists urgency cues: today, now, a missed connection', () => {
+    expect(classify('Mijn aansluitende vlucht vertrekt over 40 minuten en we staan nog stil!').urgency).toEqual(
+      expect.arrayContaining(['aansluitende vlucht', 'over 40 minuten']),
+    );
+    expect(classify('I need this fixed today.').urgency).toContain('today');
+    expect(classify('Mooie reclame.').urgency).toEqual([]);
+  });
+
+  it('points fault at the company, the customer or a third party, with cues', () => {
+    expect(classify('Mijn pakket is te laat, al 5 dagen.')).toMatchObject({ fault: 'company' });
+    expect(classify('Oeps, ik heb per ongeluk het verkeerde adres ingevuld.').fault).toBe('customer');
+    expect(classify('DHL left my parcel in the rain.').fault).toBe('third-party');
+    expect(classify('Wat kost een abonnement?').fault).toBe('unclear');
+    expect(classify('Outage again, no internet since this morning.').faultCues.length).toBeGreaterThan(0);
+  });
+
+  it('does not count praise that is taken back, only signs off, or sits in scare quotes', () => {
+    const but = classify("Thanks for the apology but that's not enough.");
+    expect(but.type).toBe('complaint');
+    expect(top(but).id).toBe('opportunist');
+    const signed = classify('My order has been stuck for 16 days and nobody answers. Could someone look into it? Thanks, Priya');
+    expect(signed.type).toBe('complaint');
+    expect(signed.name).toBe('Priya');
+    const quoted = classify("Another 'exciting' campaign while your product falls apart.");
+    expect(quoted.type).not.toBe('compliment');
+    expect(persona(quoted, 'critic').cues.join(' ')).toContain('exciting');
+  });
+
+  it('reads sarcasm as a complaint', () => {
+    expect(classify('Geweldig hoor, om 18:00 nog steeds geen pakket.').type).toBe('complaint');
+    expect(classify('Bedankt NS, weer 40 minuten te laat op mijn werk.').type).toBe('complaint');
+    expect(classify('Love how my next day delivery is now on day five 🙄').type).toBe('complaint');
+  });
+
+  it('recognises the topic and a second one, with cues', () => {
+    const c = classify('Mijn vlucht naar Rome is geannuleerd en ik wil mijn geld terug.');
+    expect(c.topic).toBe('travel');
+    expect(c.topicCues).toContain('vlucht');
+    expect(c.secondTopic).toBe('billing');
+    expect(classify('Hoe zeg ik mijn abonnement op?').topic).toBe('subscription');
+  });
+
+  it('ranks all nine personas with scores between 0 and 1, and is deterministic', () => {
+    const text = '@shop ALWEER geen pakket!! Dit is de 3e keer. Ik betaal er wel voor.';
+    const c = classify(text);
+    expect(c.personas.map((p) => p.id).sort()).toEqual([...PERSONAS].sort());
+    for (const p of c.personas) expect(p.score).toBeGreaterThanOrEqual(0), expect(p.score).toBeLessThanOrEqual(1);
+    expect(c.personas.map((p) => p.score)).toEqual([...c.personas.map((p) => p.score)].sort((a, b) => b - a));
+    expect(classify(text)).toEqual(c);
+  });
+
+  it('honours a forced language', () => {
+    expect(classify('Where is my parcel?', { lang: 'nl' }).lang).toBe('nl');
+  });
+});
+
+// ---- accuracy on the labelled sets --------------------------------------------------------
+
+interface Labelled {
+  text: string;
+  lang: Lang;
+  type: MessageType;
+  personas: Persona[];
+  topic: Topic;
+  sensitive: boolean;
+  fault: Fault;
+  name: string | null;
+  abusive: boolean;
+}
+
+function load(file: string): Labelled[] {
+  return readFileSync(new URL(`fixtures/${file}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Labelled);
+}
+
+interface Score {
+  total: number;
+  right: Record<'lang' | 'type' | 'persona' | 'topic' | 'fault' | 'sensitive' | 'name' | 'abusive', number>;
+  /** Best label → suggestion, for the suggestions outside the acceptable labels. */
+  confusion: Map<string, number>;
+  typeConfusion: Map<string, number>;
+}
+
+function measure(rows: Labelled[]): Score {
+  const score: Score = {
+    total: rows.length,
+    right: { lang: 0, type: 0, persona: 0, topic: 0, fault: 0, sensitive: 0, name: 0, abusive: 0 },
+    confusion: new Map(),
+    typeConfusion: new Map(),
+  };
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const row of rows) {
+    const c = classify(row.text);
+    const suggested = c.personas[0]!.id;
+    const hits = {
+      lang: c.lang === row.lang,
+      type: c.type === row.type,
+      persona: row.personas.includes(suggested),
+      topic: c.topic === row.topic,
+      fault: c.fault === row.fault,
+      sensitive: c.sensitive === row.sensitive,
+      name: c.name === row.name,
+      abusive: c.abusive === row.abusive,
+    };
+    for (const key of Object.keys(hits) as (keyof typeof hits)[]) if (hits[key]) score.right[key]++;
+    if (!hits.persona) bump(score.confusion, `${row.personas[0]} → ${suggested}`);
+    if (!hits.type) bump(score.typeConfusion, `${row.type} → ${c.type}`);
+  }
+  return score;
+}
+
+const pct = (score: Score, key: keyof Score['right']) => score.right[key] / score.total;
+
+function report(label: string, score: Score): string {
+  const row = (key: keyof Score['right']) =>
+    `  ${key.padEnd(10)} ${`${(100 * pct(score, key)).toFixed(1)}%`.padStart(6)}  (${score.right[key]}/${score.total})`;
+  const pairs = (map: Map<string, number>) =>
+    [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `    ${k} ×${n}`).join('\n') || '    none';
+  return [
+    `${label}: ${score.total} messages`,
+    ...(['type', 'persona', 'topic', 'lang', 'fault', 'sensitive', 'name', 'abusive'] as const).map(row),
+    '  persona confusion (best label → suggestion, outside the acceptable labels):',
+    pairs(score.confusion),
+    '  type confusion (label → suggestion):',
+    pairs(score.typeConfusion),
+  ].join('\n');
+}
+
+describe('accuracy on labelled messages', () => {
+  it('labelled set (messages.jsonl): type ≥ 90%, top persona acceptable ≥ 85%, topic ≥ 85%, language 100%', () => {
+    const score = measure(load('messages.jsonl'));
+    console.log(report('messages.jsonl', score));
+    expect(pct(score, 'type')).toBeGreaterThanOrEqual(0.9);
+    expect(pct(score, 'persona')).toBeGreaterThanOrEqual(0.85);
+    expect(pct(score, 'topic')).toBeGreaterThanOrEqual(0.85);
+    expect(pct(score, 'lang')).toBe(1);
+  });
+
+  it('held-out set (messages-holdout.jsonl): type ≥ 90%, top persona acceptable ≥ 80%, topic ≥ 75%, language 100%', () => {
+    const score = measure(load('messages-holdout.jsonl'));
+    console.log(report('messages-holdout.jsonl', score));
+    expect(score.total).toBeGreaterThanOrEqual(60);
+    expect(pct(score, 'type')).toBeGreaterThanOrEqual(0.9);
+    expect(pct(score, 'persona')).toBeGreaterThanOrEqual(0.8);
+    expect(pct(score, 'topic')).toBeGreaterThanOrEqual(0.75);
+    expect(pct(score, 'lang')).toBe(1);
+  });
+});
