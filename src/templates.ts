@@ -57,12 +57,11 @@ export function loadTemplateEntries(userDir?: string): TemplateEntry[] {
 
 /** Compiles the set a command will use; a broken template is an input error naming file and line. */
 export function loadRenderer(userDir?: string): Renderer {
-  try {
-    return compileTemplates(loadTemplateEntries(userDir));
-  } catch (error) {
-    if (error instanceof TemplateError) throw new WebcareError(`template ${error.message}`);
-    throw error;
-  }
+  return compileEntries(loadTemplateEntries(userDir));
+}
+
+export function compileEntries(entries: readonly TemplateEntry[]): Renderer {
+  return renderSafely(() => compileTemplates(entries));
 }
 
 /** Renders, turning a template failure at render time into the same clear error. */
