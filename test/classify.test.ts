@@ -78,6 +78,10 @@ describe('cues as signals', () => {
     expect(classify('Derde keer deze maand dat de trein uitvalt.\n— Dennis Voorn (@VoornDennis)').name).toBe('Dennis Voorn');
     expect(classify('Mijn bestelling is nog niet binnen. Willen jullie kijken?\nGroet, Marja').name).toBe('Marja');
     expect(classify('Mijn bestelling is nog niet binnen.').name).toBeNull();
+    // A name alone on the last line counts only when set apart, and only when it is no word of ours.
+    expect(classify('The parcel still has not arrived. Again.\n\nSarah').name).toBe('Sarah');
+    expect(classify('Waar blijft mijn pakket?\n\nSchandalig').name).toBeNull();
+    expect(classify('Waar blijft mijn pakket?\nMarja').name).toBeNull();
   });
 
   it('tells abuse at a person from cursing at the company', () => {

@@ -96,7 +96,9 @@ export function findName(text: string, compiled: Compiled): string | null {
     const name = segment ? afterSignoff(segment, cues, compiled) : null;
     if (name) return name;
   }
-  if (lines.length >= 2 && isSignoff(lines[lines.length - 2]!.trim(), cues)) {
+  // A name alone on the last line, set apart by a blank line or under a sign-off ("Groet,").
+  const lineBefore = lines.length >= 2 ? lines[lines.length - 2]!.trim() : null;
+  if (lineBefore !== null && (lineBefore === '' || isSignoff(lineBefore, cues))) {
     const name = nameIn(last, compiled);
     if (name) return name;
   }

@@ -213,7 +213,7 @@ export const NL: LangCues = {
     travel: [
       3, 'vlucht', 'aansluitende vlucht', 'aansluiting', 'overstap', 'gate', 'bagage', 'koffer', 'perron',
       'trein*', 'schiphol', 'vliegveld', 'luchthaven', 'conducteur', 'boarding', 'inchecken', 'vlucht*', 'bagageband',
-      'bemanning', 'aan boord', 'crew', 'ns', 'ov', 'lift op station',
+      'bemanning', 'aan boord', 'crew', 'ns', 'ov',
       2, 'vertraagd', 'vertraging', 'geannuleerd', 'geschrapt', 'reis', 'boeking', 'geboekt', 'hotel', 'vakantie',
       'stoel', 'bus', 'station',
     ],
