@@ -1,4 +1,8 @@
-"""Time from start to the first question of `webcare draft`, in a real pseudo-terminal."""
+"""Time from start to the first question of `webcare draft`, in a real pseudo-terminal.
+
+Usage: python3 bench/first-question.py RUNS COMMAND [ARGS...]   (prints the median in ms)
+Node has no pty of its own, so bench/startup.mjs calls this.
+"""
 import os, pty, select, sys, time
 
 def first_question_ms(argv, marker=b"Customer"):

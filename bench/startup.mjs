@@ -1,45 +1,45 @@
-// Start-up against `node -e 0` on this machine: `webcare --version`, one `check`, and the time
-// until `webcare draft` shows its first question in a real pseudo-terminal.
-// Run: npm run build && node bench/startup.mjs [runs]
+#!/usr/bin/env node
+// Start-up against `node -e 0` on this machine: `webcare --version`, a whole `draft --yes`, and
+// the time until `webcare draft` shows its first question in a real pseudo-terminal (issue 3:
+// within 1.5x of node).
+// Usage: npm run build && node bench/startup.mjs [--runs 15] [--quick]
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BIN, againstNode, fixed, inTempDir, option, row, runIfMain, skippedRow } from './lib.mjs';
 
-const runs = Number(process.argv[2] ?? 15);
-const bin = fileURLToPath(new URL('../bin/webcare.js', import.meta.url));
-const firstQuestion = fileURLToPath(new URL('./first-question.py', import.meta.url));
+const FIRST_QUESTION = fileURLToPath(new URL('./first-question.py', import.meta.url));
+const MESSAGE = 'Waar blijft mijn pakket? Al vijf dagen onderweg.';
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+/** Median ms until `marker` shows in a pseudo-terminal; Python's pty, as Node has none built in. */
+function firstQuestionMs(runs, argv, env) {
+  const result = spawnSync('python3', [FIRST_QUESTION, String(runs), ...argv], { encoding: 'utf8', env });
+  if (result.error) return { error: `python3 not found (${result.error.code})` };
+  if (result.status !== 0) return { error: result.stderr.trim() || `exit ${result.status}` };
+  return { ms: Number(result.stdout.trim()) };
 }
 
-function timeCommand(args) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'] });
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}`);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return median(times);
+const ratio = ({ ms, nodeMs }) => ms / nodeMs;
+const figure = (m) => `${fixed(ratio(m), 2)}x (${fixed(m.ms)} vs ${fixed(m.nodeMs)} ms)`;
+
+export async function run({ quick = false, runs = quick ? 5 : 15 } = {}) {
+  return inTempDir((config) => {
+    const env = { ...process.env, WEBCARE_CONFIG_DIR: config, NO_COLOR: '1' };
+    console.error(`startup: median of ${runs} runs, node ${process.version}`);
+    const version = againstNode([BIN, '--version'], runs, env);
+    const draft = againstNode([BIN, 'draft', '--yes', '--text', MESSAGE], runs, env);
+    const rows = [
+      row('startup', 'webcare --version / node -e 0', figure(version), '<= 1.5x', ratio(version) <= 1.5),
+      row('startup', 'draft --yes --text / node -e 0', figure(draft), '', null),
+    ];
+    const bare = firstQuestionMs(runs, [process.execPath, '-e', "console.log('Customer')"], env);
+    const ours = bare.error ? bare : firstQuestionMs(runs, [process.execPath, BIN, 'draft', '--text', MESSAGE], env);
+    if (ours.error) rows.push(skippedRow('startup', 'first question in a pty / node', ours.error));
+    else {
+      const m = { ms: ours.ms, nodeMs: bare.ms };
+      rows.push(row('startup', 'first question in a pty / node', figure(m), '<= 1.5x', ratio(m) <= 1.5));
+    }
+    return rows;
+  });
 }
 
-function timeFirstQuestion(argv) {
-  const result = spawnSync('python3', [firstQuestion, String(runs), ...argv], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(result.stderr);
-  return Number(result.stdout.trim());
-}
-
-const baseline = timeCommand(['-e', '0']);
-const rows = [
-  ['node -e 0', baseline],
-  ['webcare --version', timeCommand([bin, '--version'])],
-  ['webcare check --text "…"', timeCommand([bin, 'check', '--text', 'Hoi Marja, sorry voor het wachten. Stuur je ons een DM? ^Sanne'])],
-];
-const ptyBaseline = timeFirstQuestion([process.execPath, '-e', "console.log('Customer')"]);
-const ptyDraft = timeFirstQuestion([process.execPath, bin, 'draft', '--text', 'Waar blijft mijn pakket?']);
-
-console.log(`start-up, median of ${runs} runs, Node ${process.version}`);
-for (const [name, ms] of rows) console.log(`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(7)} ms  ${(ms / baseline).toFixed(2)}x`);
-console.log(`  ${'node printing in a pty'.padEnd(28)} ${ptyBaseline.toFixed(1).padStart(7)} ms  1.00x`);
-console.log(`  ${'draft: first question (pty)'.padEnd(28)} ${ptyDraft.toFixed(1).padStart(7)} ms  ${(ptyDraft / ptyBaseline).toFixed(2)}x`);
+await runIfMain(import.meta.url, run, (args, quick) => ({ runs: option(args, '--runs', quick ? 5 : 15) }));
