@@ -8,11 +8,13 @@ import type { Compiled } from './cues.js';
 const WORD = String.raw`(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)*`;
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', 'ten', 'ter', 'te', 'von', 'la', 'le', 'du', 'da', 'di', 'del', "'t", "d'"]);
 const PARTICLE = `(?:${[...PARTICLES].join('|')})`;
-const FULL = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+){0,3}${WORD}){0,3}`;
+// A last name may be only an initial: "Karen M.".
+const FULL = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+){0,3}${WORD}){0,3}(?:\s+\p{Lu}\.)?`;
 // After the name: a handle in brackets, emoji, a full stop.
 const TRAIL = String.raw`\s*(?:\(@\w+\))?[\s.!\p{Extended_Pictographic}\u{FE0F}\u{200D}]*$`;
 const NAME_ONLY = new RegExp(String.raw`^(${FULL})${TRAIL}`, 'u');
-const DASHED = new RegExp(String.raw`(?:^|\s)[—–~-]{1,2}\s*(${FULL})${TRAIL}`, 'u');
+// "— Priya Nair, Nair Delicatessen": a company or role after a comma.
+const DASHED = new RegExp(String.raw`(?:^|\s)[—–~-]{1,2}\s*(${FULL})(?:,[^\n,]{1,40})?${TRAIL}`, 'u');
 const LAST_SENTENCE = /[.!?]\s+([^.!?]+[.!]?)$/;
 
 interface NameCues {
@@ -98,7 +100,9 @@ export function findName(text: string, compiled: Compiled): string | null {
   }
   // A name alone on the last line, set apart by a blank line or under a sign-off ("Groet,").
   const lineBefore = lines.length >= 2 ? lines[lines.length - 2]!.trim() : null;
-  if (lineBefore !== null && (lineBefore === '' || isSignoff(lineBefore, cues))) {
+  // A first and last name alone under a finished sentence ("...again.\nThomas Berg") is one too.
+  const underSentence = lineBefore !== null && /[.!?)]$/.test(lineBefore) && /\s/.test(last);
+  if (lineBefore !== null && (lineBefore === '' || underSentence || isSignoff(lineBefore, cues))) {
     const name = nameIn(last, compiled);
     if (name) return name;
   }

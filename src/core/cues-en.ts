@@ -42,6 +42,10 @@ export const EN: LangCues = {
       1, 'i think', 'noticed', 'ugly', 'embarrassing', 'honestly', 'idea', 'for once', 'just a thought', 'bland',
       'would save', 'would help', 'oh look',
       0.5, 'btw', 'by the way',
+      // Reactions under the company's own content, and tips from readers.
+      1.5, 'your post', 'your posts', 'your last post', 'your latest post', 'your tweet', 'your reel', 'your new ad', 'your campaign',
+      'nice photo', 'nice pic', 'cute reel', 'nice video', 'nice ad', 'new ad', 'let me guess', 'small note', 'quick note',
+      "thought you'd want to know", 'thought you should know', 'just so you know', 'worth checking', 'might be worth',
     ],
     compliment: [
       2, 'compliment', 'compliments', 'kudos', 'shoutout', 'shout out', 'congratulations', 'congrats',
@@ -53,6 +57,9 @@ export const EN: LangCues = {
       'does what it says', 'never disappoint', 'never disappoints',
       0, 'thanks in advance', 'thank you in advance', 'many thanks', 'thanks again', 'would love', "i'd love",
       'would be great', "it'd be great", 'would be nice',
+      1.5, 'why i stay', 'this is why', 'knew his stuff', 'knew her stuff', 'knew their stuff', 'had it fixed', 'fixed it in',
+      'sorted it in', 'telling everyone',
+      0, 'small issue', 'small problem', 'minor issue',
     ],
   },
   persona: {
@@ -127,6 +134,7 @@ export const EN: LangCues = {
       'for years', 'loyal', 'best', 'the best', 'customer for # years',
       0.5, 'would love', "i'd love", 'would be great', "it'd be great", 'would be nice',
       0, 'thanks in advance', 'best regards', 'all the best',
+      1.5, 'why i stay', 'telling everyone', 'tell everyone', 'keep recommending',
     ],
     critic: [
       2, 'typical', 'never again', 'neveragain', 'never buying', 'never trusted', 'never trust', 'one bad experience',
@@ -140,6 +148,9 @@ export const EN: LangCues = {
       'meanwhile', 'pass',
       1, 'useless', 'everything', 'clearly', 'honestly', 'wow', 'lol',
       0.5, 'ad', 'campaign', 'since',
+      // One bad experience, some time ago.
+      1.5, 'last summer', 'last winter', 'last christmas', 'last year', 'a year ago', 'years ago', 'back in #', 'back in',
+      'the last one', 'the last time i', 'let me guess', 'cute reel', 'nice photo',
     ],
     introvert: [
       3, 'does anyone know', 'anyone know', 'is it true that', 'i was wondering', 'might be a silly question',
@@ -150,6 +161,10 @@ export const EN: LangCues = {
       'is it just me', 'typo', 'just a thought', 'i noticed the', 'is that intended',
       1, 'maybe', 'perhaps', 'hmm', 'could you tell me', 'long time lurker', 'lurker', 'first time posting',
       'never posted', 'changelog', 'release notes',
+      // Readers who rarely react.
+      2, 'quiet reader', 'long time reader', 'long-time reader', 'long time follower', 'long-time follower', 'rarely comment',
+      "don't usually comment", 'never comment', 'first time commenting', 'first comment', 'first time posting', 'been reading',
+      'been following', 'read most of',
     ],
     angry: [
       3, 'so angry', "i'm furious", 'nobody answers', 'no one answers', 'nobody picks up', 'no one picks up',

@@ -43,6 +43,10 @@ export const NL: LangCues = {
       'wie verzint', 'wie heeft dat bedacht', 'schaam je', 'feedback', 'idee', 'niet om aan te zien', 'zou ~ helpen',
       1, 'ik vind', 'vind ik', 'jammer dat', 'vinden jullie het normaal', 'vind je het normaal', 'mijn mening', 'lelijk', 'tenenkrommend', 'genant', 'irritant',
       0.5, 'trouwens', 'overigens', 'btw',
+      // Reacties onder eigen berichten van het bedrijf, en tips van meelezers.
+      1.5, 'mooie campagne', 'mooie actie', 'leuke actie', 'leuke reclame', 'mooie reclame', 'leuk filmpje', 'mooie foto',
+      'jullie post', 'jullie berichten', 'jullie nieuwe reclame', 'wel opvallend', 'opvallend dat', 'nee dankje', 'nee dank je',
+      'laat me raden', 'kleine opmerking', 'klein puntje', 'goed om te weten', 'dacht dat jullie',
     ],
     compliment: [
       2, 'compliment', 'complimenten', 'complimentje', 'chapeau', 'petje af', 'hulde', 'gefeliciteerd', 'dankjewel',
@@ -53,6 +57,8 @@ export const NL: LangCues = {
       'snel opgelost', 'hebben opgelost', 'zo snel', 'aanraden', 'doet wat ie belooft', 'doet wat hij belooft',
       'doen wat ze beloven', 'doet wat ze belooft',
       0, 'alvast bedankt', 'bedankt alvast', 'bij voorbaat dank', 'zou fijn zijn', 'zou leuk zijn', 'zou mooi zijn',
+      1.5, 'zo hoort het', 'fijn hoe', 'fijn dat jullie', 'netjes uitgelegd', 'goed uitgelegd', 'waarom ik blijf', 'iedereen aan',
+      0, 'klein probleempje', 'klein probleem',
     ],
   },
   persona: {
@@ -121,6 +127,7 @@ export const NL: LangCues = {
       'al jaren', 'al # jaar', 'trouwe klant', 'de beste', 'gebaar',
       0.5, 'zou fijn zijn', 'zou leuk zijn', 'zou mooi zijn',
       0, 'alvast bedankt', 'bedankt alvast',
+      1.5, 'waarom ik blijf', 'raad iedereen', 'iedereen aanraden', 'zo hoort het',
     ],
     critic: [
       2, 'typisch', 'nooit meer', 'jullie kunnen niks', 'jullie kunnen niets', 'lachertje', 'lachwekkend',
@@ -135,6 +142,9 @@ export const NL: LangCues = {
       0, 'nog een keer', 'nog één keer',
       1, 'waardeloos', 'nou', 'overal', 'niemand', 'altijd',
       0.5, 'reclame', 'campagne', 'sinds',
+      // Eén slechte ervaring, een tijd terug.
+      1.5, 'vorig jaar', 'vorige zomer', 'vorige winter', 'jaar geleden', 'jaren geleden', 'sinds jullie', 'die keer dat',
+      'laat me raden', 'ja hoor', 'nee dankje', 'nee dank je', 'mooie campagne', 'mooie actie',
     ],
     introvert: [
       3, 'weet iemand', 'klopt het dat', 'ik vroeg me af', 'vroeg me af', 'misschien een domme vraag',
@@ -145,6 +155,9 @@ export const NL: LangCues = {
       'suggestie', 'even een vraag', 'heb ik iets verkeerd',
       1, 'misschien', 'alvast bedankt', 'hmm', 'eh', 'kan iemand', 'nooit eerder gereageerd', 'lees al jaren mee',
       'lees mee', 'volg jullie al',
+      // Meelezers die zelden reageren.
+      2, 'stille meelezer', 'meelezer', 'zeg zelden iets', 'zelden dat ik reageer', 'reageer zelden', 'reageer nooit',
+      'nooit gereageerd', 'volg jullie al lang', 'volg jullie al jaren', 'lees altijd mee', 'lees al lang mee',
     ],
     angry: [
       3, 'ben zo boos', 'ik ben woedend', 'zo boos', 'woest', 'razend', 'ziedend', 'niemand neemt op', 'niemand kon me', 'van het kastje naar de muur',
