@@ -165,6 +165,7 @@ export function buildProgram(): Command {
     .description('render every combination with sample answers and lint the results')
     .option('--templates <dir>', 'your templates directory')
     .option('--json', 'print the failing combinations as JSON')
+    .option('--all', 'every sample answer and phrasing too, not only every pair of them (slower)')
     .action(async (options) => {
       const { runTemplatesCheck } = await import('./commands/templates.js');
       await runTemplatesCheck(options);

@@ -17,6 +17,8 @@ import {
 export interface TemplatesOptions {
   templates?: string;
   json?: boolean;
+  /** templates check: every sample and phrasing too, not only every pair of them. */
+  all?: boolean;
 }
 
 /** The user's directory: the flag, then the setting; undefined when there is none. */
@@ -119,18 +121,18 @@ export async function runTemplatesCheck(options: TemplatesOptions): Promise<void
   const dir = userDir(options);
   const entries = loadTemplateEntries(dir);
   const renderer = compileEntries(entries);
-  const [{ checkTemplates }, { formatTemplateCheck }, { colorsFor }] = await Promise.all([
+  const [{ checkTemplates, combinations }, { formatTemplateCheck }, { colorsFor }] = await Promise.all([
     import('../core/template-check.js'),
     import('../ui/template-check-view.js'),
     import('../ui/colors.js'),
   ]);
-  const result = checkTemplates(renderer);
+  const result = checkTemplates(renderer, combinations({ all: options.all }));
   const seconds = (performance.now() - started) / 1000;
   if (options.json) {
     const { total, failures } = result;
     process.stdout.write(`${JSON.stringify({ total, passed: total - failures.length, failures }, null, 2)}\n`);
   } else {
-    process.stdout.write(formatTemplateCheck(result, entries, seconds, colorsFor(process.stdout)));
+    process.stdout.write(formatTemplateCheck(result, entries, seconds, colorsFor(process.stdout), options.all));
   }
   if (result.failures.length > 0) throw new FindingsExit();
 }

@@ -54,15 +54,19 @@ const INTENT_GROUPS: readonly (readonly Intent[])[] = [['reply'], ['private'], [
 const VARIANTS = 6;
 
 /** What the combinations are made of, for the summary line. */
-export const COMBINATION_SHAPE = [
-  `${PERSONAS.length} personas`,
-  `${MESSAGE_TYPES.length} types`,
-  `${FAULTS.length} faults`,
-  `${CHANNELS.length} channels`,
-  `${LANGS.length} languages`,
-  '2 registers',
-  `${INTENT_GROUPS.length} intents (${INTENT_GROUPS.map((group) => group.join('/')).join(', ')})`,
-].join(' × ');
+export function combinationShape(all = false): string {
+  return [
+    `${PERSONAS.length} personas`,
+    `${MESSAGE_TYPES.length} types`,
+    `${FAULTS.length} faults`,
+    `${CHANNELS.length} channels`,
+    `${LANGS.length} languages`,
+    '2 registers',
+    all
+      ? `${INTENT_GROUPS.flat().length} intents × ${SAMPLES.length} samples × ${VARIANTS} phrasings`
+      : `${INTENT_GROUPS.length} intents (${INTENT_GROUPS.map((group) => group.join('/')).join(', ')})`,
+  ].join(' × ');
+}
 
 export interface Combination {
   lang: Lang;
@@ -104,35 +108,42 @@ export function describeCombination(c: Combination): string {
 
 /**
  * Every persona × type × fault × channel × language × register × intent (delete and hide take
- * turns, they differ by one word). The sample answers and the phrasing (--variant) turn over
- * from one combination to the next, so each sample and every phrasing of every file is rendered
- * under every persona, type, channel and register without multiplying the count.
+ * turns: they differ by one word). The sample answers turn over so that, for every persona,
+ * type, channel, language and register, each pair of fault, intent and sample is rendered at
+ * least once; the phrasing (--variant) turns over too. With `all`, every intent, sample and
+ * phrasing is crossed with everything: 24 times as many replies.
  */
-export function* combinations(): Generator<Combination> {
-  let index = 0;
+export function* combinations({ all = false }: { all?: boolean } = {}): Generator<Combination> {
+  let shift = 0;
   for (const lang of LANGS)
     for (const formal of [false, true])
       for (const channel of CHANNELS)
         for (const type of MESSAGE_TYPES)
-          for (const persona of PERSONAS)
-            for (const fault of FAULTS)
-              for (const intents of INTENT_GROUPS) {
-                const turn = index++;
+          for (const persona of PERSONAS) {
+            shift++;
+            for (const [f, fault] of FAULTS.entries())
+              for (const [g, intents] of INTENT_GROUPS.entries()) {
+                const base = { lang, formal, channel, type, persona, fault };
+                if (all) {
+                  for (const intent of intents)
+                    for (const sample of SAMPLES)
+                      for (let variant = 1; variant <= VARIANTS; variant++) yield { ...base, intent, sample: sample.id, variant };
+                  continue;
+                }
+                // A Latin square: over the faults, each intent group meets each sample. The
+                // phrasing shifts by one from one persona (channel, ...) to the next, so it does
+                // not follow the fault and the intent.
                 yield {
-                  lang,
-                  formal,
-                  channel,
-                  type,
-                  persona,
-                  fault,
-                  intent: intents[turn % intents.length]!,
-                  sample: SAMPLES[turn % SAMPLES.length]!.id,
-                  variant: 1 + (Math.floor(turn / SAMPLES.length) % VARIANTS),
+                  ...base,
+                  intent: intents[f % intents.length]!,
+                  sample: SAMPLES[(f + g) % SAMPLES.length]!.id,
+                  variant: 1 + ((f * INTENT_GROUPS.length + g + shift) % VARIANTS),
                 };
               }
+          }
 }
 
-export function checkTemplates(renderer: Renderer, list: Iterable<Combination> = combinations()): TemplateCheckResult {
+export function checkTemplates(renderer: Renderer, list: Iterable<Combination>): TemplateCheckResult {
   let total = 0;
   const failures: CombinationResult[] = [];
   for (const combination of list) {

@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import { CHANNEL_MAX_LENGTH, type Finding } from '../core/domain.js';
 import type { TemplateFile } from '../core/render.js';
 import {
-  COMBINATION_SHAPE,
+  combinationShape,
   describeCombination,
   type CombinationResult,
   type TemplateCheckResult,
@@ -22,10 +22,12 @@ export function formatTemplateCheck(
   files: readonly TemplateFile[],
   seconds: number,
   color: ChalkInstance,
+  all = false,
 ): string {
   const time = `${seconds.toFixed(1)} s`;
   if (failures.length === 0) {
-    return `All ${total} combinations pass: ${COMBINATION_SHAPE}, with sample answers (${time}).\n`;
+    const samples = all ? '' : ', with sample answers';
+    return `All ${total} combinations pass: ${combinationShape(all)}${samples} (${time}).\n`;
   }
   const out: string[] = [];
   for (const { finding, results } of groupByFinding(failures)) {
