@@ -94,7 +94,7 @@ const TYPE_FIT: Record<MessageType, Partial<Record<Persona, number>>> = {
   complaint: { ambassador: 0.3, introvert: 0.5 },
   question: { ambassador: 0.3, aggressive: 0.7, critic: 0.7, angry: 0.8 },
   remark: { ambassador: 0.6, angry: 0.4, aggressive: 0.6, opportunist: 0.5, demanding: 0.5 },
-  compliment: { aggressive: 0.2, chronic: 0.2, critic: 0.2, angry: 0.2, opportunist: 0.2, demanding: 0.3, meek: 0.5, introvert: 0.5 },
+  compliment: { aggressive: 0.2, chronic: 0.2, critic: 0.2, angry: 0.2, opportunist: 0.2, demanding: 0.3, meek: 0.5, introvert: 1.2 },
 };
 /** When nothing else points anywhere: what a plain message of each type usually is. */
 const TYPE_DEFAULT: Record<MessageType, readonly [Persona, number, string]> = {
@@ -353,7 +353,7 @@ function readShape(
   let punctuation = '';
   const closeSentence = (mark: string) => {
     if (sentenceStart >= 0 && compiled.questionOpeners.has(keys[sentenceStart]!)) {
-      type.add('question', mark === '?' ? 0.5 : mark === '' ? 0.4 : 0.2, raw[sentenceStart]);
+      type.add('question', mark === '?' ? 0.7 : mark === '' ? 0.4 : 0.2, raw[sentenceStart]);
     }
     sentenceStart = -1;
   };

@@ -33,6 +33,9 @@ export const EN: LangCues = {
       'what is going on', 'would it be possible', 'can you chase', 'how hard can it be',
       -0.5, 'have a look', 'look into', 'take a look', 'check this',
       1.5, 'not sure why', "don't understand why", 'explain', 'explaining', 'would you mind explaining',
+      // Asking for information, even when annoyed.
+      1.5, 'could someone tell me', 'can someone tell me', 'can you confirm', 'could you confirm', 'am i entitled', 'entitled to',
+      'simple question', 'what are my options', 'what happens if', 'what happens to', 'do i need to', 'do i have to',
     ],
     remark: [
       2, 'suggestion', 'heads up', 'just saying', 'fyi', 'typo', 'not a complaint', 'just feedback',
@@ -100,6 +103,8 @@ export const EN: LangCues = {
       'explanation', 'at minimum', 'asap',
       1, 'premium', 'loyal customer', 'customer for # years', 'i need', 'for # years', 'guarantee', 'replacement', 'solution', 'contract',
       'trust',
+      // Paid for it, and wants it exact.
+      1.5, 'i paid', 'paid extra', 'paid for', 'paying', 'exactly', 'confirm in writing', 'can you confirm', 'i want to know',
     ],
     opportunist: [
       3, 'not enough', "isn't enough", 'what do i get', "what's in it for me", 'the least you could do',
@@ -165,6 +170,7 @@ export const EN: LangCues = {
       2, 'quiet reader', 'long time reader', 'long-time reader', 'long time follower', 'long-time follower', 'rarely comment',
       "don't usually comment", 'never comment', 'first time commenting', 'first comment', 'first time posting', 'been reading',
       'been following', 'read most of',
+      2, 'quiet follower', 'silent follower', 'followed your', 'i follow your', 'been following your',
     ],
     angry: [
       3, 'so angry', "i'm furious", 'nobody answers', 'no one answers', 'nobody picks up', 'no one picks up',
@@ -202,6 +208,7 @@ export const EN: LangCues = {
       'money back', 'compensation', 'voucher', 'deposit', 'billing', 'bill', 'billed', 'in app purchase*',
       2, 'payment', 'paid', 'fee', 'fees', 'price', 'discount', 'credit', 'loyalty points', 'iban',
       1, 'money', 'pay', 'cost', 'costs', 'went up', 'late fee', 'bank statement', '% off',
+      1.5, 'meter reading', 'meter readings', 'final bill', 'monthly payment', 'direct debit', 'fees', 'overcharged',
     ],
     product: [
       2, 'broken', 'faulty', 'defective', 'damaged', 'quality', 'stopped working', 'warranty', 'product', 'item',
@@ -213,6 +220,7 @@ export const EN: LangCues = {
       'duvet', 'bedding',
       0, 'on the phone', 'over the phone',
       1, 'wrong', 'missing', 'bought', 'buying', 'return', 'exchange', 'recycling', 'breaks', 'send one back',
+      1, 'machine', 'range', 'flavour', 'flavor', 'packaging', 'lid', 'lids', 'laptop', 'phone', 'charger',
     ],
     service: [
       2, 'customer service', 'customer support', 'agent', 'staff', 'on hold', 'call back', 'store', 'on the phone',
@@ -234,6 +242,7 @@ export const EN: LangCues = {
       2, 'delayed', 'delay', 'trip', 'booking', 'booked', 'hotel', 'holiday',
       'vacation', 'seat', 'stranded',
       1, 'cancelled', 'canceled', 'connection',
+      1.5, 'bag', 'bags', 'luggage', 'suitcase', 'bus', 'tram', 'metro', 'platform', 'departure', 'departures', 'bus driver', 'bus stop',
     ],
     subscription: [
       3, 'subscription', 'subscribe', 'unsubscribe', 'cancel my', 'membership', 'upgrade', 'downgrade',

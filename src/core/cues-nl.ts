@@ -35,6 +35,9 @@ export const NL: LangCues = {
       -0.5, 'even willen kijken', 'willen nakijken', 'nakijken', 'naar kijken', 'kunnen kijken', 'uitzoeken',
       'ik het vraag', 'ik het nog vraag',
       1.5, 'snap niet waarom', 'begrijp niet waarom', 'snap ik niet', 'uitleggen', 'uitleg',
+      // Om informatie vragen, ook als ze boos zijn.
+      1.5, 'kan iemand mij vertellen', 'kunnen jullie bevestigen', 'heb ik recht op', 'recht op', 'simpele vraag', 'hoe zit het met',
+      'wat gebeurt er als', 'moet ik', 'krijg ik', 'hoe zeg ik', 'hoe kan ik', 'kunnen jullie uitleggen',
     ],
     remark: [
       2, 'tip', 'tipje', 'suggestie', 'opmerking', 'ter info', 'ff zeggen', 'even zeggen', 'even melden', 'ff melden',
@@ -96,6 +99,8 @@ export const NL: LangCues = {
       'graag ~ terug',
       0.5, 'garantie', 'premium',
       'vertrouwen',
+      // Betaald, en wil het precies weten.
+      1.5, 'ik heb betaald', 'extra betaald', 'betaald voor', 'betaal ik', 'exact', 'precies uitleggen', 'schriftelijk', 'zwart op wit',
     ],
     opportunist: [
       3, 'niet genoeg', 'is niet genoeg', 'wat krijg ik', 'het minste wat',
@@ -158,6 +163,7 @@ export const NL: LangCues = {
       // Meelezers die zelden reageren.
       2, 'stille meelezer', 'meelezer', 'zeg zelden iets', 'zelden dat ik reageer', 'reageer zelden', 'reageer nooit',
       'nooit gereageerd', 'volg jullie al lang', 'volg jullie al jaren', 'lees altijd mee', 'lees al lang mee',
+      2, 'stille volger', 'lees jullie updates', 'volg jullie updates', 'lees altijd mee', 'lees jullie',
     ],
     angry: [
       3, 'ben zo boos', 'ik ben woedend', 'zo boos', 'woest', 'razend', 'ziedend', 'niemand neemt op', 'niemand kon me', 'van het kastje naar de muur',
@@ -196,6 +202,7 @@ export const NL: LangCues = {
       2, 'rekening', 'betaling', 'betaald', 'kosten', 'bedrag', 'vergoeding', 'korting', 'tegoed', 'prijs',
       'refund', 'iban', 'teruggedraaid', 'cadeaubon',
       1, 'euro', 'betalen', 'geld', 'retourgeld', 'vergoed*', 'verhogen', 'verhoogd', 'duurder',
+      1.5, 'termijnbedrag', 'eindafrekening', 'jaarafrekening', 'afrekening', 'meterstand', 'meterstanden', 'incasso', 'servicekosten',
     ],
     product: [
       2, 'kapot', 'defect', 'beschadigd', 'kwaliteit', 'stuk', 'lekt', 'garantie', 'onderdeel', 'product', 'producten',
@@ -207,6 +214,7 @@ export const NL: LangCues = {
       'firmware', 'zit er niet bij', 'zat er niet bij',
       0, 'een stuk', 'aan de telefoon',
       1, 'verkeerde', 'ontbreekt', 'gekocht', 'ruilen', 'recycling', 'kleur', 'scherm',
+      1, 'koffiemachine', 'wasmachine', 'machine', 'verpakking', 'assortiment', 'laptop', 'telefoon', 'oplader',
     ],
     service: [
       2, 'klantenservice', 'medewerker', 'medewerkers', 'helpdesk', 'in de wacht', 'wachttijd', 'gebeld',
@@ -229,6 +237,7 @@ export const NL: LangCues = {
       'bemanning', 'aan boord', 'crew', 'ns', 'ov',
       2, 'vertraagd', 'vertraging', 'geannuleerd', 'geschrapt', 'reis', 'boeking', 'geboekt', 'hotel', 'vakantie',
       'stoel', 'bus', 'station',
+      1.5, 'koffer', 'bagage', 'bus', 'tram', 'metro', 'perron', 'halte', 'buschauffeur', 'chauffeur', 'lijn #', 'vertrektijd',
     ],
     subscription: [
       3, 'abonnement', 'proefabonnement', 'opzeggen', 'opgezegd', 'opzegging', 'lidmaatschap', 'upgrade',
