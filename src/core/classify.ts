@@ -55,7 +55,9 @@ export interface Classification {
   abusiveCues: string[];
 }
 
-const COMPILED: Record<Lang, Compiled> = { nl: compileCues(NL), en: compileCues(EN) };
+const COMPILED: Partial<Record<Lang, Compiled>> = {};
+/** Compiled on first use: most runs read one language, and the first question waits for this. */
+const compiledCues = (lang: Lang): Compiled => (COMPILED[lang] ??= compileCues(lang === 'nl' ? NL : EN));
 
 /** Scores with their cues, in the order first seen. */
 class Tally<K extends string> {
@@ -107,7 +109,7 @@ const TYPE_DEFAULT: Record<MessageType, readonly [Persona, number, string]> = {
 export function classify(text: string, options: { lang?: Lang } = {}): Classification {
   const tokens = tokenize(text);
   const lang = options.lang ?? detectLangOfWords(tokens.keys);
-  const compiled = COMPILED[lang];
+  const compiled = compiledCues(lang);
   const hits = findCues(compiled, tokens);
   const type = new Tally<MessageType>();
   const persona = new Tally<Persona>();

@@ -37,15 +37,16 @@ export function scanPhrases(text: string, onMatch: OnMatch): void {
   let lower = text.toLowerCase();
   if (lower.length !== text.length) lower = text.replace(/\u0130/g, 'I').toLowerCase();
   if (lower.length !== text.length) lower = text;
+  const { anywhereOnly, both, starts: startsAt } = getPhraseIndex();
   for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
-    const starts = STARTS[code]!;
+    const starts = startsAt[code]!;
     if (starts === 0) continue;
     const atWordStart = i === 0 || !isWordChar(lower, i - 1);
     if (starts === WORD && !atWordStart) continue;
     const first = code * 0x10000;
     const second = first + (i + 1 < lower.length ? lower.charCodeAt(i + 1) : 0xffff);
-    for (const buckets of atWordStart ? BOTH : ANYWHERE_ONLY) {
+    for (const buckets of atWordStart ? both : anywhereOnly) {
       const exact = buckets.get(second);
       if (exact) tryBucket(exact, lower, i, onMatch);
       const loose = buckets.get(first + ANY);
@@ -101,13 +102,26 @@ function buildBuckets(anywhere: boolean): Map<number, Bucket> {
   return buckets;
 }
 
-const ANYWHERE_ONLY = [buildBuckets(true)];
-const BOTH = [ANYWHERE_ONLY[0]!, buildBuckets(false)];
-/** Per first character: 0 nothing starts with it, WORD only at a word start, 2 also inside a word. */
 const WORD = 1;
-const STARTS = new Uint8Array(0x10000);
-for (const key of BOTH[1]!.keys()) STARTS[Math.floor(key / 0x10000)] = WORD;
-for (const key of BOTH[0]!.keys()) STARTS[Math.floor(key / 0x10000)] = 2;
+interface PhraseIndex {
+  anywhereOnly: Map<number, Bucket>[];
+  both: Map<number, Bucket>[];
+  /** Per first character: 0 nothing starts with it, WORD only at a word start, 2 also inside a word. */
+  starts: Uint8Array;
+}
+let phraseIndex: PhraseIndex | undefined;
+
+/** Filed on first use, not at load: `webcare draft` asks its first question before it checks anything. */
+function getPhraseIndex(): PhraseIndex {
+  if (phraseIndex) return phraseIndex;
+  const anywhere = buildBuckets(true);
+  const atWordStart = buildBuckets(false);
+  const starts = new Uint8Array(0x10000);
+  for (const key of atWordStart.keys()) starts[Math.floor(key / 0x10000)] = WORD;
+  for (const key of anywhere.keys()) starts[Math.floor(key / 0x10000)] = 2;
+  phraseIndex = { anywhereOnly: [anywhere], both: [anywhere, atWordStart], starts };
+  return phraseIndex;
+}
 
 /**
  * Joins phrases into one alternation, sharing a first word they have in common: "(we|wij) (A)"
