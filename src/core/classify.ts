@@ -3,7 +3,7 @@
 // cues-en.ts; this file only weighs them.
 import type { Channel, Fault, Lang, MessageType, Persona, Topic } from './domain.js';
 import { MESSAGE_TYPES, PERSONAS, TOPICS } from './domain.js';
-import { ACRONYMS, BOUNDARY, EMOJI, EMOJI_RE, PERSONAL_DATA, RATING_RE, compileCues, findCues, tokenize } from './cues.js';
+import { ACRONYMS, BOUNDARY, keyOf, EMOJI, EMOJI_RE, PERSONAL_DATA, RATING_RE, compileCues, findCues, tokenize } from './cues.js';
 import type { Compiled, Hit, Tokens } from './cues.js';
 import { EN } from './cues-en.js';
 import { NL } from './cues-nl.js';
@@ -96,7 +96,7 @@ const TYPE_FIT: Record<MessageType, Partial<Record<Persona, number>>> = {
   complaint: { ambassador: 0.3, introvert: 0.5 },
   question: { ambassador: 0.3, aggressive: 0.7, critic: 0.7, angry: 0.8 },
   remark: { ambassador: 0.6, angry: 0.4, aggressive: 0.6, opportunist: 0.5, demanding: 0.5 },
-  compliment: { aggressive: 0.2, chronic: 0.2, critic: 0.2, angry: 0.2, opportunist: 0.2, demanding: 0.3, meek: 0.5, introvert: 1.2 },
+  compliment: { aggressive: 0.2, chronic: 0.2, critic: 0.2, angry: 0.8, opportunist: 0.2, demanding: 0.3, meek: 0.5, introvert: 1.2 },
 };
 /** When nothing else points anywhere: what a plain message of each type usually is. */
 const TYPE_DEFAULT: Record<MessageType, readonly [Persona, number, string]> = {
@@ -119,6 +119,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   const abuse = new Tally<string>();
   const channel = new Tally<Channel>();
   const urgency: string[] = [];
+  const times = new Set<string>();
   let sarcasm = false;
   let sarcasmCue = false;
   const name = findName(text, compiled);
@@ -146,9 +147,12 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
       }
       if (group === 'type') type.add(key, weight, cue, start);
       else {
-        persona.add(key, weight, cue, start);
+        // The same word twice says less the second time ("wéér ... wéér"), except when shouted.
+        const again = key !== 'aggressive' && persona.cuesOf(key).some((seen) => keyOf(seen) === keyOf(cue));
+        persona.add(key, again ? weight * 0.5 : weight, cue, start);
         const [toType, share] = PERSONA_TYPE[key as Persona] ?? ['remark', 0];
-        if (share) type.add(toType, weight * share, cue, start);
+        // Paying customers and bargainers often ask: their words say less about a complaint.
+        if (share) type.add(toType, weight * share * (key === 'demanding' || key === 'opportunist' ? 0.75 : 1), cue, start);
       }
     } else if (group === 'topic') {
       topic.add(key, weight, cue, start);
@@ -168,10 +172,15 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
       type.add('complaint', 1, cue, start);
     } else if (group === 'channel') channel.add(key, 1, cue, start);
     else if (group === 'sarcasm') sarcasmCue = true;
+    else if (group === 'time') times.add(keyOfCue(cue));
     else if (group === 'urgency' && !urgency.includes(cue.toLowerCase())) urgency.push(cue.toLowerCase());
   }
 
-  readShape(compiled, tokens, type, persona, abuse, channel);
+  const loud = readShape(compiled, tokens, type, persona, abuse, channel) + (abuse.score.size > 0 ? 1 : 0);
+  // Loud in more than one way (capitals, "!!!", swearing): the aggressive one, even when it keeps happening.
+  if (loud >= 2) persona.add('aggressive', 1.5, 'loud');
+  // Three different days or moments, each with its own incident: it keeps happening.
+  if (times.size >= 3) persona.add('chronic', 2, [...times].join(', '));
   if (/[\d@]/.test(text)) {
     for (const [label, pattern] of PERSONAL_DATA) {
       if (!pattern.test(text)) continue;
@@ -186,6 +195,10 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
       else if ((MESSAGE_TYPES as readonly string[]).includes(key)) type.add(key as MessageType, w, emoji);
       else persona.add(key as Persona, w, emoji);
     }
+  }
+  // A message that opens by quoting us ("'Here for you' - except ...") holds our words against us.
+  if (quoted.length > 0 && quoted[0]![0] === 0 && quoted[0]![1] - quoted[0]![0] >= 2) {
+    persona.add('critic', 2, 'quoting us');
   }
   const rating = readRating(text);
   if (rating !== null) {
@@ -251,6 +264,8 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     abusiveCues: [...abuse.cues.values()].flat(),
   };
 }
+
+const keyOfCue = (cue: string) => keyOf(cue).replace(/'s$/, '');
 
 function rankPersonas(tally: Tally<Persona>, type: MessageType, complaintScore: number): Scored<Persona>[] {
   const [fallback, weight, cue] =
@@ -347,7 +362,8 @@ function readShape(
   persona: Tally<Persona>,
   abuse: Tally<string>,
   channel: Tally<Channel>,
-): void {
+): number {
+  let loud = 0;
   let words = 0;
   const caps: string[] = [];
   let sentenceStart = -1;
@@ -366,7 +382,7 @@ function readShape(
       if (mark === '?') questions++;
       punctuation += mark;
       if (i === keys.length || keys[i + 1] !== BOUNDARY) {
-        readPunctuation(punctuation, type, persona);
+        if (readPunctuation(punctuation, type, persona)) loud = 1;
         punctuation = '';
       }
       closeSentence(mark === '\n' ? '' : mark);
@@ -388,23 +404,28 @@ function readShape(
       persona.add('aggressive', 1.5, token);
     }
   }
+  if (caps.length > 0) loud++;
   if (questions > 0) type.add('question', 1.2, '?');
   if (caps.length >= 3 && caps.length >= words * 0.5) {
     persona.add('aggressive', 2.5, 'capitals');
     type.add('complaint', 1, 'capitals');
   } else for (const word of caps.slice(0, 3)) persona.add('aggressive', 0.7, word);
+  return loud;
 }
 
-function readPunctuation(run: string, type: Tally<MessageType>, persona: Tally<Persona>): void {
+/** true for stacked "!!!". */
+function readPunctuation(run: string, type: Tally<MessageType>, persona: Tally<Persona>): boolean {
   const bangs = run.split('!').length - 1;
   if (bangs >= 2 && run.length >= 2) {
     persona.add('aggressive', 1.2, '!!!');
     type.add('complaint', 0.5, '!!!');
+    return true;
   } else if (run.includes('??') || run.includes('?!')) {
     persona.add('aggressive', 0.6, run);
     persona.add('angry', 0.4, run);
     type.add('complaint', 0.7, run);
   }
+  return false;
 }
 
 function countEmoji(text: string): Map<string, number> {

@@ -34,6 +34,8 @@ export const EN: LangCues = {
       -0.5, 'have a look', 'look into', 'take a look', 'check this',
       1.5, 'not sure why', "don't understand why", 'explain', 'explaining', 'would you mind explaining',
       // Asking for information, even when annoyed.
+      2, 'quick q',
+      1.5, 'before i', 'can i claim', 'can i get',
       1.5, 'could someone tell me', 'can someone tell me', 'can you confirm', 'could you confirm', 'am i entitled', 'entitled to',
       'simple question', 'what are my options', 'what happens if', 'what happens to', 'do i need to', 'do i have to',
     ],
@@ -63,6 +65,8 @@ export const EN: LangCues = {
       1.5, 'why i stay', 'this is why', 'knew his stuff', 'knew her stuff', 'knew their stuff', 'had it fixed', 'fixed it in',
       'sorted it in', 'telling everyone',
       0, 'small issue', 'small problem', 'minor issue',
+      2, 'credit where',
+      1.5, 'improvement', 'booked again', 'already booked',
     ],
   },
   persona: {
@@ -70,7 +74,7 @@ export const EN: LangCues = {
       3, 'i never usually complain', 'never usually complain', "i don't usually complain", 'i rarely complain',
       'i never complain', 'hate to complain', "don't like to complain", 'sorry to bother', 'sorry to be a',
       "i don't usually", 'i never usually', 'i rarely post', "don't usually post", 'not your fault',
-      "don't want to be difficult", 'not to be difficult', 'not to be a pain', "i'm not one to complain",
+      "i don't normally", "don't normally post", "don't want to be difficult", 'not to be difficult', 'not to be a pain', "i'm not one to complain",
       2, 'sorry for the trouble', 'no rush', 'really sorry', 'to be a nuisance', 'would you mind', 'to be a pain',
       'normally ~ happy', 'this time', 'hate to',
       'i understand you are busy', "i know you're busy", 'if its not too much trouble', 'my own fault', 'my fault',
@@ -87,6 +91,8 @@ export const EN: LangCues = {
       'shambles',
       "i'll post this everywhere", 'post this everywhere', 'go to the press', 'go to the papers', 'all over social',
       'last time i ask',
+      // Threats to go to court, and names for the company.
+      'take you to court', 'see you in court', 'small claims', 'had it with you', 'joke of a company',
       1, 'fix it', 'now',
     ],
     demanding: [
@@ -104,16 +110,18 @@ export const EN: LangCues = {
       1, 'premium', 'loyal customer', 'customer for # years', 'i need', 'for # years', 'guarantee', 'replacement', 'solution', 'contract',
       'trust',
       // Paid for it, and wants it exact.
-      1.5, 'i paid', 'paid extra', 'paid for', 'paying', 'exactly', 'confirm in writing', 'can you confirm', 'i want to know',
+      1.5, 'before i', 'i paid', 'paid extra', 'paid # extra', 'paid for', 'paying', 'exactly', 'confirm in writing', 'can you confirm', 'i want to know',
     ],
     opportunist: [
       3, 'not enough', "isn't enough", 'what do i get', "what's in it for me", 'the least you could do',
       'the least you can do',
       2, 'too little', 'compensation', 'compensate', 'month of free', 'month free', 'better than that',
-      'offer me', 'worth about', 'loyalty points', 'insulting', 'a joke', 'at least', 'at minimum', 'proper',
+      'can i claim', 'offer me', 'worth about', 'loyalty points', 'insulting', 'a joke', 'at least', 'at minimum', 'proper',
       'goodwill', 'voucher', 'and then some', 'try again', '% off', '# off', 'an insult', "i'll be claiming", 'claim',
       1.5, 'discount', 'free', 'credit', 'plus', 'full refund',
       0, 'free trial', 'free delivery', 'free shipping',
+      // What others get, and the difference back.
+      2, 'new customers', 'the difference', 'do i get', 'will i get',
     ],
     chronic: [
       2.5, 'every single time', 'again and again', 'every single day', 'same old story', 'for the umpteenth time',
@@ -139,7 +147,7 @@ export const EN: LangCues = {
       'for years', 'loyal', 'best', 'the best', 'customer for # years',
       0.5, 'would love', "i'd love", 'would be great', "it'd be great", 'would be nice',
       0, 'thanks in advance', 'best regards', 'all the best',
-      1.5, 'why i stay', 'telling everyone', 'tell everyone', 'keep recommending',
+      1.5, 'why i stay', 'telling everyone', 'tell everyone', 'keep recommending', 'booked again', 'already booked',
     ],
     critic: [
       2, 'typical', 'never again', 'neveragain', 'never buying', 'never trusted', 'never trust', 'one bad experience',
@@ -167,10 +175,10 @@ export const EN: LangCues = {
       1, 'maybe', 'perhaps', 'hmm', 'could you tell me', 'long time lurker', 'lurker', 'first time posting',
       'never posted', 'changelog', 'release notes',
       // Readers who rarely react.
-      2, 'quiet reader', 'long time reader', 'long-time reader', 'long time follower', 'long-time follower', 'rarely comment',
+      3, 'quiet reader', 'long time reader', 'long-time reader', 'long time follower', 'long-time follower', 'rarely comment',
       "don't usually comment", 'never comment', 'first time commenting', 'first comment', 'first time posting', 'been reading',
       'been following', 'read most of',
-      2, 'quiet follower', 'silent follower', 'followed your', 'i follow your', 'been following your',
+      3, 'quiet follower', 'silent follower', 'followed your', 'i follow your', 'been following your',
     ],
     angry: [
       3, 'so angry', "i'm furious", 'nobody answers', 'no one answers', 'nobody picks up', 'no one picks up',
@@ -182,6 +190,8 @@ export const EN: LangCues = {
       1, 'promised', 'missed', 'miss it', "i'm done",
       0.5, 'today', 'this morning', 'last night', 'yesterday',
       0.5, 'still',
+      // Angry yesterday, helped today: the compliment of the one who was angry.
+      3, 'credit where', 'i was furious', 'i was fuming', 'i was so angry', 'ranting here',
     ],
   },
   topic: {
@@ -334,6 +344,11 @@ export const EN: LangCues = {
   sarcasm: [
     'oh great', 'oh wonderful', 'oh brilliant', 'oh fantastic', 'just great', 'just brilliant', 'love how',
     'love that i', 'gotta love', 'got to love', 'thanks a lot', 'great job guys', 'nice one', 'well done guys',
+  ],
+  times: [
+    'today', "today's", 'yesterday', "yesterday's", 'this morning', 'last night', 'last week', 'last month', 'last year',
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'the day before', 'the week before',
+    'last time', 'this week',
   ],
   contrast: ['but', 'however', 'though', 'except'],
   subjects: [

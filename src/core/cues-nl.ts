@@ -36,6 +36,7 @@ export const NL: LangCues = {
       'ik het vraag', 'ik het nog vraag',
       1.5, 'snap niet waarom', 'begrijp niet waarom', 'snap ik niet', 'uitleggen', 'uitleg',
       // Om informatie vragen, ook als ze boos zijn.
+      1.5, 'voordat ik', 'kan ik ~ claimen', 'kan ik ~ terugkrijgen',
       1.5, 'kan iemand mij vertellen', 'kunnen jullie bevestigen', 'heb ik recht op', 'recht op', 'simpele vraag', 'hoe zit het met',
       'wat gebeurt er als', 'moet ik', 'krijg ik', 'hoe zeg ik', 'hoe kan ik', 'kunnen jullie uitleggen',
     ],
@@ -62,6 +63,7 @@ export const NL: LangCues = {
       0, 'alvast bedankt', 'bedankt alvast', 'bij voorbaat dank', 'zou fijn zijn', 'zou leuk zijn', 'zou mooi zijn',
       1.5, 'zo hoort het', 'fijn hoe', 'fijn dat jullie', 'netjes uitgelegd', 'goed uitgelegd', 'waarom ik blijf', 'iedereen aan',
       0, 'klein probleempje', 'klein probleem',
+      1.5, 'verbetering', 'eerlijk is eerlijk', 'stond ik hier nog',
     ],
   },
   persona: {
@@ -84,6 +86,8 @@ export const NL: LangCues = {
       'wat een bende', 'wtf', 'jezus',
       'op internet zetten', 'zet ~ op internet', 'zet ~ online', 'overal op internet', 'naar de media',
       'naar de krant', 'naar radar', 'op social media zetten', 'laatste keer dat',
+      // Dreigen met de rechter, en scheldwoorden voor het bedrijf.
+      'naar de rechter', 'stap ik naar', 'gehad met jullie', 'waardeloze tent', 'wat een tent', 'een potje van',
       1, 'zo slecht', 'los het op', 'bel me ~ terug',
     ],
     demanding: [
@@ -100,7 +104,7 @@ export const NL: LangCues = {
       0.5, 'garantie', 'premium',
       'vertrouwen',
       // Betaald, en wil het precies weten.
-      1.5, 'ik heb betaald', 'extra betaald', 'betaald voor', 'betaal ik', 'exact', 'precies uitleggen', 'schriftelijk', 'zwart op wit',
+      1.5, 'voordat ik', 'ik heb betaald', 'extra betaald', 'betaald voor', 'betaal ik', 'exact', 'precies uitleggen', 'schriftelijk', 'zwart op wit',
     ],
     opportunist: [
       3, 'niet genoeg', 'is niet genoeg', 'wat krijg ik', 'het minste wat',
@@ -109,6 +113,8 @@ export const NL: LangCues = {
       'vergoed zien', 'wil ik vergoed', 'naar de concurrent', '# procent', '% korting',
       1.5, 'voucher', 'vergoeding', 'korting', 'gratis', 'plus', 'tegoed', 'vergoed*',
       0, 'gratis bezorging', 'gratis verzending',
+      // Wat anderen wel krijgen, en het verschil terug.
+      2, 'nieuwe klanten', 'het verschil', 'krijg ik ook', 'krijg ik die ook', 'krijg ik dat ook', 'krijg ik het verschil',
     ],
     chronic: [
       2.5, 'voor de zoveelste keer', 'elke keer weer', 'steeds weer', 'altijd hetzelfde', 'altijd wat',
@@ -161,9 +167,9 @@ export const NL: LangCues = {
       1, 'misschien', 'alvast bedankt', 'hmm', 'eh', 'kan iemand', 'nooit eerder gereageerd', 'lees al jaren mee',
       'lees mee', 'volg jullie al',
       // Meelezers die zelden reageren.
-      2, 'stille meelezer', 'meelezer', 'zeg zelden iets', 'zelden dat ik reageer', 'reageer zelden', 'reageer nooit',
+      3, 'stille meelezer', 'meelezer', 'zeg zelden iets', 'zelden dat ik reageer', 'reageer zelden', 'reageer nooit',
       'nooit gereageerd', 'volg jullie al lang', 'volg jullie al jaren', 'lees altijd mee', 'lees al lang mee',
-      2, 'stille volger', 'lees jullie updates', 'volg jullie updates', 'lees altijd mee', 'lees jullie',
+      3, 'stille volger', 'lees jullie updates', 'volg jullie updates', 'lees altijd mee', 'lees jullie',
     ],
     angry: [
       3, 'ben zo boos', 'ik ben woedend', 'zo boos', 'woest', 'razend', 'ziedend', 'niemand neemt op', 'niemand kon me', 'van het kastje naar de muur',
@@ -174,6 +180,9 @@ export const NL: LangCues = {
       1, 'net', 'beloofd', 'mis ik', 'gemist', 'klaar mee',
       0.5, 'vandaag', 'vanochtend', 'vanmorgen', 'gisteren',
       0.5, 'nog steeds',
+      // Gisteren nog boos, vandaag geholpen: het compliment van wie tijdelijk boos was.
+      3, 'stond ik hier nog', 'ik was boos', 'was ik boos', 'ik was woedend',
+      2, 'te mopperen', 'te foeteren',
     ],
   },
   topic: {
@@ -340,6 +349,11 @@ export const NL: LangCues = {
   sarcasm: [
     'geweldig hoor', 'fantastisch hoor', 'top hoor', 'super hoor', 'fijn hoor', 'lekker hoor', 'mooi hoor',
     'prachtig hoor', 'goed bezig', 'lekker bezig', 'goed geregeld hoor', 'nou lekker', 'echt top dit',
+  ],
+  times: [
+    'vandaag', 'gisteren', 'eergisteren', 'vanochtend', 'vanmorgen', 'gisteravond', 'vorige week', 'vorige maand',
+    'vorig jaar', 'afgelopen week', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag',
+    'vorige keer', 'de keer daarvoor', 'deze week',
   ],
   contrast: ['maar', 'alleen', 'echter'],
   subjects: [

@@ -35,6 +35,8 @@ export interface LangCues {
   urgency: CueList;
   /** Praise that means the opposite when something went wrong: "geweldig hoor", "love how". */
   sarcasm: CueList;
+  /** Days and moments ("gisteren", "last week", "Monday"): three different ones list incidents, "it keeps happening". */
+  times: CueList;
   /** Words that take back the praise before them in a sentence: "Thanks, but ...", "Leuk, maar ...". */
   contrast: readonly string[];
   /** In priority order: the first that occurs for the message's topic is its subject. */
@@ -62,9 +64,9 @@ export interface LangCues {
 }
 
 export type Group =
-  'type' | 'persona' | 'topic' | 'sensitive' | 'fault' | 'abuse' | 'channel' | 'urgency' | 'subject' | 'sarcasm';
+  'type' | 'persona' | 'topic' | 'sensitive' | 'fault' | 'abuse' | 'channel' | 'urgency' | 'subject' | 'sarcasm' | 'time';
 const GROUP_BIT: Record<Group, number> = {
-  type: 1, persona: 2, topic: 4, sensitive: 8, fault: 16, abuse: 32, channel: 64, urgency: 128, subject: 256, sarcasm: 512,
+  type: 1, persona: 2, topic: 4, sensitive: 8, fault: 16, abuse: 32, channel: 64, urgency: 128, subject: 256, sarcasm: 512, time: 1024,
 };
 
 interface Entry {
@@ -254,6 +256,7 @@ export function compileCues(cues: LangCues): Compiled {
   addAll('channel', cues.channel);
   add('urgency', 'urgency', cues.urgency);
   add('sarcasm', 'sarcasm', cues.sarcasm);
+  add('time', 'time', cues.times);
   cues.subjects.forEach((subject, index) => add('subject', String(index), subject.cues));
   for (const list of compiled.phrases.values()) list.sort((a, b) => b.parts.length - a.parts.length);
   return compiled;
@@ -370,7 +373,7 @@ export const PERSONAL_DATA: readonly (readonly [string, RegExp])[] = [
 
 /** Short all-caps words that are names, not shouting. */
 export const ACRONYMS: ReadonlySet<string> = new Set(
-  'kpn ns dhl ups dpd gls ing abn amro klm tv ov bsn iban ok pc usb wifi sms pin dm ps nl uk us eu rt id ceo faq pdf btw fyi hdmi led api gps vip sla eta tnt ikea hema aldi lidl bt ee o2 bbc nhs gp uptime ios 4g 5g ssd cv ab xl xs'.split(' '),
+  'kpn ns dhl ups dpd gls ing abn amro klm tv ov bsn iban ok pc usb wifi sms pin dm ps nl uk us eu rt id ceo faq pdf btw fyi hdmi led api gps vip sla eta vat pr gdpr qr avg kvk tnt ikea hema aldi lidl bt ee o2 bbc nhs gp uptime ios 4g 5g ssd cv ab xl xs'.split(' '),
 );
 
 /** Star ratings and scores: "★★☆☆☆", "2/5", "1 ster", "5 stars". */
