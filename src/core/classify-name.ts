@@ -8,14 +8,20 @@ import type { Compiled } from './cues.js';
 const WORD = String.raw`(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)*`;
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', 'ten', 'ter', 'te', 'von', 'la', 'le', 'du', 'da', 'di', 'del', "'t", "d'"]);
 const PARTICLE = `(?:${[...PARTICLES].join('|')})`;
+// Before it, initials or a title: "R. van Dijk", "J. Hoekstra", "Mevr. Postma", "Hr. Jansen".
+const INITIALS = String.raw`(?:\p{Lu}\.\s?){1,3}(?:${PARTICLE}\s+){0,3}`;
+const TITLE = String.raw`(?:Mevr|Mevrouw|Mw|Dhr|Hr|Mr|Mrs|Ms|Dr)\.?\s+(?:${PARTICLE}\s+){0,3}`;
 // A last name may be only an initial: "Karen M.".
-const FULL = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+){0,3}${WORD}){0,3}(?:\s+\p{Lu}\.)?`;
+const FULL = String.raw`(?:${INITIALS}|${TITLE})?${WORD}(?:\s+(?:${PARTICLE}\s+){0,3}${WORD}){0,3}(?:\s+\p{Lu}\.)?`;
+// A name that cannot be an ordinary word: with initials or a title.
+const FORMAL = new RegExp(String.raw`^((?:${INITIALS}|${TITLE})${WORD}(?:\s+(?:${PARTICLE}\s+){0,3}${WORD}){0,2})(?:,[^\n,]{1,40})?${'$'}`, 'u');
+// Where a sentence may start on the last line: after . ! ? or an emoji.
+const SENTENCE_START = /[.!?\p{Extended_Pictographic}]\uFE0F?\s+/gu;
 // After the name: a handle in brackets, emoji, a full stop.
 const TRAIL = String.raw`\s*(?:\(@\w+\))?[\s.!\p{Extended_Pictographic}\u{FE0F}\u{200D}]*$`;
 const NAME_ONLY = new RegExp(String.raw`^(${FULL})${TRAIL}`, 'u');
 // "— Priya Nair, Nair Delicatessen": a company or role after a comma.
 const DASHED = new RegExp(String.raw`(?:^|\s)[—–~-]{1,2}\s*(${FULL})(?:,[^\n,]{1,40})?${TRAIL}`, 'u');
-const LAST_SENTENCE = /[.!?]\s+([^.!?]+[.!]?)$/;
 
 interface NameCues {
   /** Sign-offs, longest first, each with whether it needs a comma before the name (thanks do). */
@@ -94,14 +100,19 @@ export function findName(text: string, compiled: Compiled): string | null {
   const last = lines[lines.length - 1]!.trim();
   const dashed = DASHED.exec(last);
   if (dashed && plausible(dashed[1]!, compiled)) return dashed[1]!;
-  for (const segment of [last, LAST_SENTENCE.exec(last)?.[1]?.trim()]) {
-    const name = segment ? afterSignoff(segment, cues, compiled) : null;
+  // The last line, then each sentence ending it ("... Dank u wel. Mevr. Postma", "... 👍 Groet, Willem").
+  const starts = [0, ...[...last.matchAll(SENTENCE_START)].map((m) => m.index! + m[0].length)].slice(-6);
+  for (const start of starts) {
+    const segment = last.slice(start).trim();
+    const name = afterSignoff(segment, cues, compiled);
     if (name) return name;
+    const formal = start > 0 ? FORMAL.exec(segment) : null;
+    if (formal && plausible(formal[1]!, compiled)) return formal[1]!;
   }
-  // A name alone on the last line, set apart by a blank line or under a sign-off ("Groet,").
+  // A name alone on the last line, set apart by a blank line or under a sign-off ("Groet,"),
+  // or under a finished sentence ("...again.\nThomas Berg", "...rechtzetten?\nNoor").
   const lineBefore = lines.length >= 2 ? lines[lines.length - 2]!.trim() : null;
-  // A first and last name alone under a finished sentence ("...again.\nThomas Berg") is one too.
-  const underSentence = lineBefore !== null && /[.!?)]$/.test(lineBefore) && /\s/.test(last);
+  const underSentence = lineBefore !== null && /[.!?)]$/.test(lineBefore);
   if (lineBefore !== null && (lineBefore === '' || underSentence || isSignoff(lineBefore, cues))) {
     const name = nameIn(last, compiled);
     if (name) return name;
