@@ -67,6 +67,7 @@ export const EN: LangCues = {
       0, 'small issue', 'small problem', 'minor issue',
       2, 'credit where',
       1.5, 'improvement', 'booked again', 'already booked',
+      1.5, 'best thing', 'the best thing', 'made my day', 'love this', 'love it',
     ],
   },
   persona: {
@@ -117,11 +118,12 @@ export const EN: LangCues = {
       'the least you can do',
       2, 'too little', 'compensation', 'compensate', 'month of free', 'month free', 'better than that',
       'can i claim', 'offer me', 'worth about', 'loyalty points', 'insulting', 'a joke', 'at least', 'at minimum', 'proper',
-      'goodwill', 'voucher', 'and then some', 'try again', '% off', '# off', 'an insult', "i'll be claiming", 'claim',
+      'goodwill', 'and then some', 'try again', '% off', '# off', 'an insult', "i'll be claiming", 'claim',
       1.5, 'discount', 'free', 'credit', 'plus', 'full refund',
       0, 'free trial', 'free delivery', 'free shipping',
       // What others get, and the difference back.
       2, 'new customers', 'the difference', 'do i get', 'will i get',
+      0.8, 'voucher',
     ],
     chronic: [
       2.5, 'every single time', 'again and again', 'every single day', 'same old story', 'for the umpteenth time',
@@ -148,6 +150,7 @@ export const EN: LangCues = {
       0.5, 'would love', "i'd love", 'would be great', "it'd be great", 'would be nice',
       0, 'thanks in advance', 'best regards', 'all the best',
       1.5, 'why i stay', 'telling everyone', 'tell everyone', 'keep recommending', 'booked again', 'already booked',
+      1.5, 'best thing', 'the best thing', 'made my day',
     ],
     critic: [
       2, 'typical', 'never again', 'neveragain', 'never buying', 'never trusted', 'never trust', 'one bad experience',
@@ -159,7 +162,7 @@ export const EN: LangCues = {
       'not that you care',
       1.5, 'embarrassing', 'ugly', 'overrated', 'overpriced', 'waste of', 'worst', 'a joke', 'nothing', 'avoid',
       'meanwhile', 'pass',
-      1, 'useless', 'everything', 'clearly', 'honestly', 'wow', 'lol',
+      1, 'useless', 'everything', 'clearly', 'wow', 'lol',
       0.5, 'ad', 'campaign', 'since',
       // One bad experience, some time ago.
       1.5, 'last summer', 'last winter', 'last christmas', 'last year', 'a year ago', 'years ago', 'back in #', 'back in',

@@ -111,10 +111,11 @@ export const NL: LangCues = {
       2, 'te weinig', 'compensatie', 'compenseren', 'schadevergoeding', 'maand gratis', 'daar koop ik',
       'nog meer', 'beter dan dat', 'tegoedbon', 'cadeaubon', 'een grap', 'beledigend', 'minimaal', 'minstens',
       'vergoed zien', 'wil ik vergoed', 'naar de concurrent', '# procent', '% korting',
-      1.5, 'voucher', 'vergoeding', 'korting', 'gratis', 'plus', 'tegoed', 'vergoed*',
+      1.5, 'vergoeding', 'korting', 'gratis', 'plus', 'tegoed', 'vergoed*',
       0, 'gratis bezorging', 'gratis verzending',
       // Wat anderen wel krijgen, en het verschil terug.
       2, 'nieuwe klanten', 'het verschil', 'krijg ik ook', 'krijg ik die ook', 'krijg ik dat ook', 'krijg ik het verschil',
+      0.8, 'voucher',
     ],
     chronic: [
       2.5, 'voor de zoveelste keer', 'elke keer weer', 'steeds weer', 'altijd hetzelfde', 'altijd wat',
@@ -151,7 +152,7 @@ export const NL: LangCues = {
       1.5, 'een grap', 'genant', 'lelijk', 'irritant', 'slechtste', 'zonde van', 'niks', 'niets', 'verrast', 'chaos',
       'ondertussen',
       0, 'nog een keer', 'nog één keer',
-      1, 'waardeloos', 'nou', 'overal', 'niemand', 'altijd',
+      1, 'waardeloos', 'nou', 'overal', 'altijd',
       0.5, 'reclame', 'campagne', 'sinds',
       // Eén slechte ervaring, een tijd terug.
       1.5, 'vorig jaar', 'vorige zomer', 'vorige winter', 'jaar geleden', 'jaren geleden', 'sinds jullie', 'die keer dat',
