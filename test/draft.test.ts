@@ -132,6 +132,9 @@ describe('answers and wording', () => {
     expect(firstNameOf('Jan-Willem de Boer')).toBe('Jan-Willem');
     expect(firstNameOf("O'Brien")).toBe("O'Brien");
     expect(firstNameOf(null)).toBe('');
+    expect(firstNameOf('J. Hoekstra')).toBe('J. Hoekstra');
+    expect(firstNameOf('Mevr. Postma')).toBe('Mevr. Postma');
+    expect(firstNameOf('H.')).toBe('');
   });
 
   it('names the matter in the customer’s words and the team’s register', () => {

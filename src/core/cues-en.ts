@@ -77,7 +77,7 @@ export const EN: LangCues = {
       "i don't usually", 'i never usually', 'i rarely post', "don't usually post", 'not your fault',
       "i don't normally", "don't normally post", "don't want to be difficult", 'not to be difficult', 'not to be a pain', "i'm not one to complain",
       2, 'sorry for the trouble', 'no rush', 'really sorry', 'to be a nuisance', 'would you mind', 'to be a pain',
-      'normally ~ happy', 'this time', 'hate to',
+      'normally ~ happy', 'hate to',
       'i understand you are busy', "i know you're busy", 'if its not too much trouble', 'my own fault', 'my fault',
       1.2, 'could you please', 'would it be possible', 'if possible', 'a bit', 'slightly', 'a little',
       'i think', 'i believe', 'i hope', 'many thanks', 'kind regards',
@@ -95,6 +95,7 @@ export const EN: LangCues = {
       // Threats to go to court, and names for the company.
       'take you to court', 'see you in court', 'small claims', 'had it with you', 'joke of a company',
       1, 'fix it', 'now',
+      1.5, 'garbage', 'rubbish', 'copy paste', 'copy-paste', 'crap',
     ],
     demanding: [
       2, 'i pay', "i'm paying", 'paying customer', 'for the price', 'for what i pay', 'for this money', 'i expect',

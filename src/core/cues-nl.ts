@@ -149,7 +149,7 @@ export const NL: LangCues = {
       'lekker dan', 'geloof ik niks', 'geloof ik niets', 'niet om aan te zien', 'die ene keer', 'wie heeft dat bedacht',
       'hetzelfde bedrijf', 'het bedrijf dat', 'na die ramp', 'sinds die ramp', 'sinds dat gedoe', "weer zo'n",
       "alweer zo'n",
-      1.5, 'een grap', 'genant', 'lelijk', 'irritant', 'slechtste', 'zonde van', 'niks', 'niets', 'verrast', 'chaos',
+      1.5, 'een grap', 'genant', 'lelijk', 'irritant', 'slechtste', 'zonde van', 'verrast', 'chaos',
       'ondertussen',
       0, 'nog een keer', 'nog één keer',
       1, 'waardeloos', 'nou', 'overal', 'altijd',
@@ -157,6 +157,7 @@ export const NL: LangCues = {
       // Eén slechte ervaring, een tijd terug.
       1.5, 'vorig jaar', 'vorige zomer', 'vorige winter', 'jaar geleden', 'jaren geleden', 'sinds jullie', 'die keer dat',
       'laat me raden', 'ja hoor', 'nee dankje', 'nee dank je', 'mooie campagne', 'mooie actie',
+      0.5, 'niks', 'niets',
     ],
     introvert: [
       3, 'weet iemand', 'klopt het dat', 'ik vroeg me af', 'vroeg me af', 'misschien een domme vraag',
@@ -184,6 +185,7 @@ export const NL: LangCues = {
       // Gisteren nog boos, vandaag geholpen: het compliment van wie tijdelijk boos was.
       3, 'stond ik hier nog', 'ik was boos', 'was ik boos', 'ik was woedend',
       2, 'te mopperen', 'te foeteren',
+      2, 'boosheid', 'trillen van', 'sta te trillen', 'laaiend', 'furieus',
     ],
   },
   topic: {

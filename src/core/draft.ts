@@ -90,11 +90,20 @@ function emptyToNull(value: string | null | undefined): string | null {
   return value === undefined || value === null || value.trim() === '' ? null : value.trim();
 }
 
-/** The first name from a full name as written: "Jan-Willem de Boer" -> "Jan-Willem". */
+const INITIAL = /^\p{Lu}\.$/u;
+const TITLE = /^(?:dhr|mevr|mw|hr|mr|mrs|ms|dr)\.?$/i;
+
+/**
+ * The name to greet with: the first name of a full name as written ("Jan-Willem de Boer" ->
+ * "Jan-Willem"); a signature that starts with an initial or a title keeps its last name
+ * ("J. Hoekstra", "Mevr. Postma"); a lone initial ("H.") is no name to greet with.
+ */
 export function firstNameOf(name: string | null): string {
   if (!name) return '';
-  const cleaned = name.replace(/\(@[^)]*\)/g, '').replace(/^@/, '').trim();
-  return cleaned.split(/\s+/)[0] ?? '';
+  const words = name.replace(/\(@[^)]*\)/g, '').replace(/^@/, '').trim().split(/\s+/);
+  const first = words[0] ?? '';
+  if (!INITIAL.test(first) && !TITLE.test(first)) return first;
+  return words.length > 1 ? words.join(' ') : '';
 }
 
 // What a matter is called when the message names no concrete thing: [phrase, takes "je/your"].
@@ -103,7 +112,8 @@ const TOPIC_MATTER: Record<Topic, Record<Lang, [string, boolean] | null>> = {
   outage: { nl: ['de storing', false], en: ['the outage', false] },
   billing: { nl: ['factuur', true], en: ['bill', true] },
   product: { nl: ['het product', false], en: ['the product', false] },
-  service: { nl: ['contact met ons', true], en: ['experience with our service', true] },
+  // No Dutch phrase for it reads naturally after "Sorry dat het misgaat met": say nothing then.
+  service: { nl: null, en: ['experience with our service', true] },
   app: { nl: ['de app', false], en: ['the app', false] },
   travel: { nl: ['reis', true], en: ['trip', true] },
   subscription: { nl: ['abonnement', true], en: ['subscription', true] },
