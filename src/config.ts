@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CHANNELS, LANGS, type Channel, type Lang, isOneOf } from './core/domain.js';
 import { WebcareError } from './errors.js';
+import { describeFsError } from './io.js';
 
 export interface Settings {
   /** Who signs replies, e.g. "Sanne". */
@@ -62,7 +63,7 @@ export function loadSettings(): Settings {
     raw = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new WebcareError(`cannot read the config file ${path}: ${(error as Error).message}`);
+    throw new WebcareError(`cannot read the config file ${path}: ${describeFsError(error)}`);
   }
   let data: unknown;
   try {

@@ -1,7 +1,7 @@
 // The entry point: runs the command line and is the only place that picks an exit code.
 import { readFileSync } from 'node:fs';
 import { AbortedError, EXIT, FindingsExit, WebcareError } from './errors.js';
-import { removePendingTempFiles } from './io.js';
+import { describeFsError, removePendingTempFiles } from './io.js';
 import { restoreTerminal } from './ui/terminal.js';
 
 export function packageVersion(): string {
@@ -63,11 +63,11 @@ function isCommanderError(error: unknown): error is { exitCode: number; code: st
 function installProcessGuards(): void {
   // A reader that goes away (`webcare batch big.jsonl | head -1`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') {
-      removePendingTempFiles();
-      process.exit(EXIT.ok);
-    }
-    throw error;
+    removePendingTempFiles();
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    // A full disk or a closed descriptor is the environment, not a bug: say so, without a stack.
+    process.stderr.write(`webcare: cannot write the output: ${describeFsError(error)}\n`);
+    process.exit(EXIT.usage);
   });
   const stop = (code: number) => () => {
     removePendingTempFiles();

@@ -1,5 +1,5 @@
 // Reading what the user gives us and writing files that are never left half-written.
-import { openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MAX_TEXT_BYTES } from './core/domain.js';
 import { WebcareError } from './errors.js';
@@ -13,8 +13,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 export function decodeText(bytes: Uint8Array, source: string, maxBytes = MAX_TEXT_BYTES): string {
   if (bytes.length > maxBytes) {
     throw new WebcareError(
-      `${source} is ${formatKb(bytes.length)}; the limit is ${formatKb(maxBytes)} per message. Split it or trim it.`,
+      `${source} is too large; the limit is ${formatKb(maxBytes)} (${formatBytes(maxBytes)}) per message. Split it or trim it.`,
     );
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new WebcareError(`${source} is UTF-16 text. Save it as UTF-8 and try again.`);
   }
   if (bytes.includes(0)) {
     throw new WebcareError(`${source} looks like binary data, not text. Give a plain-text message.`);
@@ -25,7 +28,7 @@ export function decodeText(bytes: Uint8Array, source: string, maxBytes = MAX_TEX
   } catch {
     throw new WebcareError(`${source} is not valid UTF-8. Save it as UTF-8 and try again.`);
   }
-  if (text.trim() === '') {
+  if (isBlank(text)) {
     throw new WebcareError(`${source} is empty. Give the message text as a file, with --text, or on stdin.`);
   }
   return text;
@@ -35,14 +38,40 @@ export function formatKb(bytes: number): string {
   return `${Math.round(bytes / 1024)} KB`;
 }
 
+/** Exact: the KB figure alone rounds 100 KB + 1 byte down to "100 KB". */
+function formatBytes(bytes: number): string {
+  return `${bytes.toLocaleString('en')} bytes`;
+}
+
+/** Only white space and invisible characters (zero-width spaces, joiners, a BOM): no message. */
+export function isBlank(text: string): boolean {
+  return /^[\s\u200B-\u200D\u2060\uFEFF]*$/.test(text);
+}
+
 export function readTextFile(path: string, maxBytes = MAX_TEXT_BYTES): string {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readAtMost(path, maxBytes + 1);
   } catch (error) {
     throw new WebcareError(`cannot read ${path}: ${describeFsError(error)}`);
   }
   return decodeText(bytes, path, maxBytes);
+}
+
+/**
+ * Reads no more than `limit` bytes: /dev/zero or a 4 GB log must not fill memory (nor keep the
+ * process too busy to hear Ctrl-C) only to be refused as too large afterwards.
+ */
+function readAtMost(path: string, limit: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(limit);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < limit; length += n) n = readSync(fd, buffer, length, limit - length, null);
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads all of stdin as bytes, stopping early (with an error) past the size limit. */
@@ -54,7 +83,7 @@ export async function readStdinBytes(maxBytes = MAX_TEXT_BYTES): Promise<Buffer>
     if (size > maxBytes) {
       process.stdin.destroy();
       throw new WebcareError(
-        `stdin is over ${formatKb(maxBytes)}; the limit is ${formatKb(maxBytes)} per message. Split it or trim it.`,
+        `stdin is too large; the limit is ${formatKb(maxBytes)} (${formatBytes(maxBytes)}) per message. Split it or trim it.`,
       );
     }
     chunks.push(chunk);
@@ -80,6 +109,10 @@ export function describeFsError(error: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'it is a directory';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
     default:
       return (error as Error)?.message ?? String(error);
   }

@@ -2,6 +2,7 @@
 // A bad record gets an error line in its place and the run goes on; only a broken setup
 // (config, templates, unreadable input, a CSV without a text column) stops it.
 import { once } from 'node:events';
+import { Socket } from 'node:net';
 import { closeSync, fstatSync, openSync, read, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { setFlagsFromString } from 'node:v8';
@@ -165,7 +166,11 @@ const CHUNK_BYTES = 64 * 1024;
  * The input in chunks, read into one buffer that is reused: nothing per chunk is left for the
  * garbage collector, so memory stays flat. Each chunk is valid only until the next is asked for.
  */
-async function* readChunks(fd: number): AsyncGenerator<Buffer> {
+async function* readChunks(fd: number, pipe: boolean): AsyncGenerator<Buffer> {
+  // A pipe is read through libuv's own handle instead: a read waiting in the thread pool for a
+  // writer that may never come (a named pipe, `tail -f x |`) keeps the process from exiting on
+  // Ctrl-C or SIGTERM, as exit waits for it. The socket owns the descriptor and closes it.
+  if (pipe) return yield* (fd === 0 ? process.stdin : new Socket({ fd, readable: true, writable: false })) as AsyncIterable<Buffer>;
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   for (;;) {
     let bytesRead: number;
@@ -222,9 +227,12 @@ const stdoutSink: Sink = {
 /** Written next to the target and renamed at the end: an interrupted run leaves nothing at `target`. */
 function fileSink(target: string): Sink {
   const fail = (error: unknown) => new WebcareError(`cannot write ${target}: ${describeFsError(error)}`);
-  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw fail({ code: 'EISDIR' });
-  const temp = tempPathFor(target);
-  const untrack = trackTempFile(temp);
+  const existing = statSync(target, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw fail({ code: 'EISDIR' });
+  // A device or a pipe (/dev/null, a FIFO) is written in place: a rename would replace it with a file.
+  const inPlace = existing !== undefined && !existing.isFile();
+  const temp = inPlace ? target : tempPathFor(target);
+  const untrack = inPlace ? () => true : trackTempFile(temp);
   let fd: number;
   try {
     fd = openSync(temp, 'w');
@@ -247,9 +255,9 @@ function fileSink(target: string): Sink {
     close() {
       try {
         closeSync(fd);
-        renameSync(temp, target);
+        if (!inPlace) renameSync(temp, target);
       } catch (error) {
-        rmSync(temp, { force: true });
+        if (!inPlace) rmSync(temp, { force: true });
         throw fail(error);
       } finally {
         untrack();
@@ -446,8 +454,10 @@ export async function runBatch(file: string | undefined, options: BatchOptions):
     const { default: ora } = await import('ora');
     run.spinner = ora({ text: 'drafting…', stream: process.stderr, discardStdin: false }).start();
   }
+  const stat = fstatSync(fd);
+  const pipe = stat.isFIFO() || stat.isSocket();
   try {
-    for await (const chunk of readChunks(fd)) {
+    for await (const chunk of readChunks(fd, pipe)) {
       splitter.push(chunk);
       await run.sink.drained();
       if (run.spinner) run.spinner.text = run.progress();
@@ -457,7 +467,7 @@ export async function runBatch(file: string | undefined, options: BatchOptions):
     if (!(error as NodeJS.ErrnoException).syscall) throw error;
     throw new WebcareError(`cannot read ${file ?? 'stdin'}: ${describeFsError(error)}`);
   } finally {
-    if (fd !== 0) closeSync(fd);
+    if (fd !== 0 && !pipe) closeSync(fd);
   }
   splitter.end();
   reader.end();

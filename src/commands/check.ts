@@ -4,6 +4,7 @@ import { LANGS, MAX_TEXT_BYTES, isOneOf, type Channel, type Lang } from '../core
 import { check, type CheckOptions } from '../core/check.js';
 import { RULE_IDS, isRuleId } from '../core/rules.js';
 import { loadSettings } from '../config.js';
+import { LineSplitter } from '../csv.js';
 import { FindingsExit, WebcareError } from '../errors.js';
 import { decodeText, describeFsError, formatKb, readStdinText, readTextFile, stdinIsPiped } from '../io.js';
 
@@ -79,32 +80,27 @@ async function runJsonl(file: string | undefined, base: CheckOptions): Promise<b
   const stream = file === undefined || file === '-' ? process.stdin : createReadStream(file);
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let ok = true;
-  let lineNumber = 0;
-  let pending: Buffer = Buffer.alloc(0);
-  const handle = (bytes: Buffer): string => {
-    lineNumber++;
-    if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, -1);
-    if (bytes.every((byte) => byte === 0x20 || byte === 0x09)) return '';
-    const result = checkRecord(bytes, lineNumber, base, utf8);
+  let out = '';
+  // A line over the limit is reported as null and never held whole: memory stays bounded.
+  const splitter = new LineSplitter(MAX_TEXT_BYTES, (bytes, line) => {
+    if (bytes !== null && bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, -1);
+    if (bytes !== null && bytes.every((byte) => byte === 0x20 || byte === 0x09)) return;
+    const result = bytes === null ? tooLarge(line) : checkRecord(bytes, line, base, utf8);
+    if ('error' in result) process.stderr.write(`webcare: line ${line}: ${result.error.message}\n`);
     if ('error' in result || result.findings.some((finding) => finding.severity === 'error')) ok = false;
-    return `${JSON.stringify(result)}\n`;
-  };
+    out += `${JSON.stringify(result)}\n`;
+  });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      let out = '';
-      let start = 0;
-      for (let end = pending.indexOf(0x0a); end !== -1; end = pending.indexOf(0x0a, start)) {
-        out += handle(pending.subarray(start, end));
-        start = end + 1;
-      }
-      pending = pending.subarray(start);
+      splitter.push(chunk);
       if (out && !process.stdout.write(out)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      out = '';
     }
   } catch (error) {
     throw new WebcareError(`cannot read ${file ?? 'stdin'}: ${describeFsError(error)}`);
   }
-  if (pending.length > 0) process.stdout.write(handle(pending));
+  splitter.end();
+  if (out) process.stdout.write(out);
   return ok;
 }
 
@@ -112,19 +108,26 @@ type JsonlResult =
   | { id?: unknown; line?: number; lang: Lang; findings: ReturnType<typeof check>['findings'] }
   | { id?: unknown; line: number; error: { code: string; message: string } };
 
+// V8 quotes the line in its JSON.parse message: customer text on stderr; the line number says which.
+const JSON_SNIPPET = /, (?:\.\.\.)?".*$/s;
+
+const tooLarge = (line: number): JsonlResult => ({
+  line,
+  error: { code: 'too-large', message: `the line is over ${formatKb(MAX_TEXT_BYTES)}, the limit; skipped.` },
+});
+
 function checkRecord(bytes: Buffer, line: number, base: CheckOptions, utf8: TextDecoder): JsonlResult {
   const fail = (code: string, message: string, id?: unknown): JsonlResult => ({
     ...(id !== undefined ? { id } : {}),
     line,
     error: { code, message },
   });
-  if (bytes.length > MAX_TEXT_BYTES) return fail('too-large', `the line is ${formatKb(bytes.length)}; the limit is ${formatKb(MAX_TEXT_BYTES)}.`);
   let record: unknown;
   try {
     record = JSON.parse(utf8.decode(bytes));
   } catch (error) {
     return error instanceof SyntaxError
-      ? fail('invalid-json', `not valid JSON: ${error.message}`)
+      ? fail('invalid-json', `not valid JSON: ${error.message.replace(JSON_SNIPPET, '')}`)
       : fail('invalid-utf8', 'not valid UTF-8; save the file as UTF-8.');
   }
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {

@@ -10,6 +10,7 @@ import {
   type Settings,
 } from '../config.js';
 import { WebcareError } from '../errors.js';
+import { describeFsError } from '../io.js';
 
 function settingKey(key: string): keyof Settings {
   if (!isSettingKey(key)) {
@@ -19,23 +20,37 @@ function settingKey(key: string): keyof Settings {
 }
 
 /** conf writes atomically (temp file + rename); we check the file first so a broken one is never reset. */
-async function openStore() {
+async function changeStore(change: (store: { set(key: string, value: unknown): void; delete(key: string): void }) => void) {
   loadSettings();
-  mkdirSync(configDir(), { recursive: true });
   const { default: Conf } = await import('conf');
-  return new Conf<Record<string, unknown>>({
-    cwd: configDir(),
-    configName: 'config',
-    projectName: 'webcare',
-    accessPropertiesByDotNotation: false,
-    clearInvalidConfig: false,
-  });
+  try {
+    mkdirSync(configDir(), { recursive: true });
+    change(
+      new Conf<Record<string, unknown>>({
+        cwd: configDir(),
+        configName: 'config',
+        projectName: 'webcare',
+        accessPropertiesByDotNotation: false,
+        clearInvalidConfig: false,
+      }),
+    );
+  } catch (error) {
+    // A directory we may not write to is the user's to fix, not a bug.
+    if (!(error as NodeJS.ErrnoException).syscall) throw error;
+    throw new WebcareError(`cannot write the config file ${configPath()}: ${describeFsError(error)}`);
+  }
 }
 
 export async function runConfigSet(key: string, value: string): Promise<void> {
   const name = settingKey(key);
-  const store = await openStore();
-  store.set(name, parseSettingValue(name, value));
+  const parsed = parseSettingValue(name, value);
+  if (name === 'check.disable') {
+    // Refused now, not at the next `webcare check`, which would fail on it.
+    const { RULE_IDS, isRuleId } = await import('../core/rules.js');
+    const unknown = (parsed as string[]).find((rule) => !isRuleId(rule));
+    if (unknown !== undefined) throw new WebcareError(`unknown rule "${unknown}". Rules: ${RULE_IDS.join(', ')}.`);
+  }
+  await changeStore((store) => store.set(name, parsed));
 }
 
 export function runConfigGet(key: string): void {
@@ -45,8 +60,7 @@ export function runConfigGet(key: string): void {
 
 export async function runConfigUnset(key: string): Promise<void> {
   const name = settingKey(key);
-  const store = await openStore();
-  store.delete(name);
+  await changeStore((store) => store.delete(name));
 }
 
 export function runConfigList(): void {
