@@ -53,6 +53,10 @@ function templatesWith(relative: string, content: string): { dir: string; path: 
 const unclosedBlock = templatesWith('nl/reply.hbs', 'Hoi\n{{#if hasName}}\nhallo\n');
 const unknownVariable = templatesWith('nl/partials/sign-off.hbs', 'Groet,\n{{agentName}}\n');
 const unknownPartial = templatesWith('nl/reply.hbs', 'Hoi\n\n{{> nope}}\n');
+const latin1Template = templatesWith('nl/reply.hbs', 'Hoi caf\xe9\n');
+writeFileSync(latin1Template.path, Buffer.from('Hoi caf\xe9\n', 'latin1'));
+const initialised = mkdtempSync(join(tmpdir(), 'webcare-bad-init-'));
+spawnSync(process.execPath, [BIN, 'templates', 'init', initialised], { env: { PATH: process.env.PATH ?? '', WEBCARE_CONFIG_DIR: freshConfigDir() } });
 
 const jsonl = (...lines: (string | object)[]) => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
 const good = (id: number) => ({ id, name: 'Marja', text: MESSAGE });
@@ -126,6 +130,11 @@ const ONE_LINE: [string, Row][] = [
   ['templates show a path out of the tree', { args: ['templates', 'show', '../../../etc/passwd'], code: 2, error: /unknown template/ }],
   ['templates list of a missing directory', { args: ['templates', 'list', '--templates', F.missing], code: 2, error: /the templates directory .*missing\.txt does not exist/ }],
   ['templates init onto a file', { args: ['templates', 'init', F.bom], code: 2, error: /^webcare: cannot write .*bom\.txt/ }],
+  ['templates show without a name', { args: ['templates', 'show'], code: 2, error: /missing required argument 'name'/ }],
+  ['templates init over an earlier copy', { args: ['templates', 'init', initialised], code: 2, error: /already exists \(and \d+ more\); nothing was copied\. Use --force/ }],
+  ['templates check --templates of a file', { args: ['templates', 'check', '--templates', F.bom], code: 2, error: /the templates directory .*bom\.txt does not exist/ }],
+  ['guide with two topics', { args: ['guide', 'meek', 'angry'], code: 2, error: /too many arguments for 'guide'/ }],
+  ['draft a template that is not UTF-8', { args: ['draft', '--text', MESSAGE, '--lang', 'nl', '--templates', latin1Template.dir], code: 2, error: /not valid UTF-8/, skip: 'src/templates.ts reads templates as UTF-8 with replacement characters (templates, issue 7): the reply gets "�"' }],
   ['draft --templates of a missing directory', { args: ['draft', '--text', MESSAGE, '--templates', F.missing], code: 2, error: /does not exist/ }],
 ];
 
@@ -138,7 +147,7 @@ const FILE_ROWS: [string, string, RegExp][] = [
   ['/dev/zero (endless)', '/dev/zero', /\/dev\/zero is too large; the limit is 100 KB/],
   ['invalid UTF-8', F.latin1, /latin1\.txt is not valid UTF-8\. Save it as UTF-8/],
   ['binary with NUL', F.binary, /binary\.bin looks like binary data/],
-  ['UTF-16', F.utf16, /utf16\.txt is UTF-16 text\. Save it as UTF-8/],
+  ['UTF-16', F.utf16, /utf16\.txt is UTF-16 text\. Save (it|the export) as UTF-8/],
   ['100 KB + 1 byte', F.tooBig, /too-big\.txt is too large; the limit is 100 KB \(102,400 bytes\) per message/],
   ['only invisible characters', F.invisible, /invisible\.txt is empty/],
 ];
@@ -155,10 +164,15 @@ for (const command of ['draft', 'check', 'classify']) {
     ]);
   }
 }
-for (const [what, path, error] of FILE_ROWS.slice(0, 3)) {
+for (const [what, path, error] of [...FILE_ROWS.slice(0, 3), ...FILE_ROWS.filter(([what]) => what === 'UTF-16')]) {
   ONE_LINE.push([`batch ${what}`, { args: ['batch', path], code: 2, error, ...(path === F.unreadable && canReadUnreadable ? { skip: 'running as root' } : {}) }]);
 }
 ONE_LINE.push(
+  ['batch binary with NUL', { args: ['batch', F.binary], code: 2, error: /binary\.bin looks like binary data, not a JSONL or CSV export\.$/ }],
+  ['batch --format csv of a binary file', { args: ['batch', '--format', 'csv', process.execPath], code: 2, error: /looks like binary data/ }],
+  ['batch a UTF-16 export on stdin', { args: ['batch', '--format', 'csv'], input: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`id,text\n1,${MESSAGE}\n`, 'utf16le')]), code: 2, error: /^webcare: stdin is UTF-16 text\. Save the export as UTF-8/ }],
+  ['batch --format csv of a JSONL export', { args: ['batch', '--format', 'csv'], input: jsonl({ ...good(1), text: 'x'.repeat(5000) }), code: 2, error: /^webcare: the CSV header \(line 1\) has no "text" column; it has: .{1,101}\. Name the message column "text"\. For a JSONL export leave out --format csv\.$/ }],
+  ['draft --text over 100 KB', { args: ['draft', '--text', 'a'.repeat(LIMIT + 1)], code: 2, error: /^webcare: --text is too large; the limit is 100 KB/ }],
   ['batch --out a directory', { args: ['batch', '--out', F.dir], input: jsonl(good(1)), code: 2, error: /cannot write .*a-directory: it is a directory/ }],
   ['batch --out in a missing directory', { args: ['batch', '--out', join(F.missing, 'out.jsonl')], input: jsonl(good(1)), code: 2, error: /cannot write .*out\.jsonl/ }],
   ['batch CSV without a text column', { args: ['batch', '--format', 'csv'], input: 'id,message\n1,hallo\n', code: 2, error: /^webcare: the CSV header \(line 1\) has no "text" column; it has: id, message\./ }],
@@ -238,6 +252,7 @@ const EXPORT_ROWS: [string, ExportRow][] = [
   ['null and a string', { args: ['batch'], input: jsonl('null', '"text"', good(3)), failed: { 1: 'invalid-json', 2: 'invalid-json' }, messages: [/not a JSON object/, /not a JSON object/] }],
   ['missing text', { args: ['batch'], input: jsonl(good(1), { id: 2, name: 'Els' }, good(3)), failed: { 2: 'missing-text' }, messages: [/no "text"/] }],
   ['empty text', { args: ['batch'], input: jsonl(good(1), { id: 2, text: '  ' }, good(3)), failed: { 2: 'empty-text' }, messages: [/^webcare: line 2: text is empty$/] }],
+  ['text of zero-width spaces', { args: ['batch'], input: jsonl(good(1), { id: 2, text: '\u200B\u2060 ' }), failed: { 2: 'empty-text' }, messages: [/text is empty/] }],
   ['text of the wrong type', { args: ['batch'], input: jsonl(good(1), { id: 2, text: 42 }, good(3)), failed: { 2: 'invalid-value' }, messages: [/"text" must be a string, not 42/] }],
   ['unknown persona', { args: ['batch'], input: jsonl(good(1), { ...good(2), persona: 'grumpy' }, good(3)), failed: { 2: 'invalid-value' }, messages: [/persona "grumpy" is not one of: meek/] }],
   ['sensitive of the wrong type', { args: ['batch'], input: jsonl(good(1), { ...good(2), sensitive: 3 }, { ...good(3), sensitive: 'maybe' }), failed: { 2: 'invalid-value', 3: 'invalid-value' }, messages: [/sensitive 3 is not one of: true, false/, /sensitive "maybe"/] }],

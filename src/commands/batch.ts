@@ -13,7 +13,7 @@ import { CHANNELS, FAULTS, INTENTS, LANGS, MAX_TEXT_BYTES, MESSAGE_TYPES, PERSON
 import { composeDraft, resolveAnswers, type Answers, type Draft } from '../core/draft.js';
 import { CsvReader, LineSplitter, csvRow } from '../csv.js';
 import { FindingsExit, WebcareError } from '../errors.js';
-import { describeFsError, formatKb, tempPathFor, trackTempFile } from '../io.js';
+import { describeFsError, formatKb, isBlank, tempPathFor, trackTempFile } from '../io.js';
 import { loadRenderer, renderSafely } from '../templates.js';
 import { colorsFor } from '../ui/colors.js';
 import { answersFromFlags, type DraftOptions } from './draft.js';
@@ -75,7 +75,7 @@ export function readMessage(record: Record<string, unknown>): { text: string; fl
   if (Buffer.byteLength(text) > MAX_TEXT_BYTES) {
     throw new LineError('too-long', `text is over ${formatKb(MAX_TEXT_BYTES)}; split or trim it`);
   }
-  if (!NOT_SPACE.test(text)) throw new LineError('empty-text', 'text is empty');
+  if (isBlank(text)) throw new LineError('empty-text', 'text is empty');
   if (text.includes('\0')) throw new LineError('binary', 'text holds a NUL character: binary data, not a message');
   const flags: Record<string, unknown> = {};
   for (const [key, values] of CHOICE_FIELDS) {
@@ -403,7 +403,8 @@ function lineReader(run: BatchRun, format: 'jsonl' | 'csv'): { line(bytes: Buffe
         header = fields.map((name) => name.trim().toLowerCase());
         if (!header.includes('text')) {
           throw new WebcareError(
-            `the CSV header (line ${start}) has no "text" column; it has: ${fields.join(', ')}. Name the message column "text".`,
+            `the CSV header (line ${start}) has no "text" column; it has: ${shortened(fields.join(', '))}. Name the message column "text".` +
+              (text.trimStart().startsWith('{') ? ' For a JSONL export leave out --format csv.' : ''),
           );
         }
         return;
@@ -419,6 +420,11 @@ function lineReader(run: BatchRun, format: 'jsonl' | 'csv'): { line(bytes: Buffe
       if (csv?.open && !run.stopped) run.fail(start, new LineError('invalid-csv', 'a quoted field is never closed'));
     },
   };
+}
+
+/** Quoted input in a message stays short: a JSONL file read as CSV has its whole first line as a "column". */
+function shortened(text: string): string {
+  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }
 
 /** Comma, unless the header row plainly uses semicolons (Excel in a Dutch locale) or tabs. */
@@ -457,7 +463,10 @@ export async function runBatch(file: string | undefined, options: BatchOptions):
   const stat = fstatSync(fd);
   const pipe = stat.isFIFO() || stat.isSocket();
   try {
+    let first = true;
     for await (const chunk of readChunks(fd, pipe)) {
+      if (first) refuseWrongKind(chunk, file ?? 'stdin');
+      first = false;
       splitter.push(chunk);
       await run.sink.drained();
       if (run.spinner) run.spinner.text = run.progress();
@@ -476,6 +485,14 @@ export async function runBatch(file: string | undefined, options: BatchOptions):
   run.spinner?.stop();
   process.stderr.write(summary(run, options.out));
   if (run.failedLines.length > 0) throw new FindingsExit();
+}
+
+/** A whole file of the wrong kind is one error before any output, not an error for every line. */
+function refuseWrongKind(start: Buffer, source: string): void {
+  if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)) {
+    throw new WebcareError(`${source} is UTF-16 text. Save the export as UTF-8 (in Excel: "CSV UTF-8") and try again.`);
+  }
+  if (start.includes(0)) throw new WebcareError(`${source} looks like binary data, not a JSONL or CSV export.`);
 }
 
 function summary(run: BatchRun, out: string | undefined): string {

@@ -6,7 +6,7 @@ import { RULE_IDS, isRuleId } from '../core/rules.js';
 import { loadSettings } from '../config.js';
 import { LineSplitter } from '../csv.js';
 import { FindingsExit, WebcareError } from '../errors.js';
-import { decodeText, describeFsError, formatKb, readStdinText, readTextFile, stdinIsPiped } from '../io.js';
+import { decodeText, describeFsError, formatKb, isBlank, readStdinText, readTextFile, stdinIsPiped } from '../io.js';
 
 export interface CheckCommandOptions {
   text?: string;
@@ -135,7 +135,7 @@ function checkRecord(bytes: Buffer, line: number, base: CheckOptions, utf8: Text
   }
   const { id, text, lang } = record as { id?: unknown; text?: unknown; lang?: unknown };
   if (typeof text !== 'string') return fail('missing-text', 'the record has no "text" string.', id);
-  if (text.trim() === '') return fail('empty-text', '"text" is empty.', id);
+  if (isBlank(text)) return fail('empty-text', '"text" is empty.', id);
   if (lang !== undefined && !isOneOf(LANGS, lang)) return fail('invalid-lang', `"lang" must be one of ${LANGS.join(', ')}.`, id);
   const result = check(text, lang === undefined ? base : { ...base, lang });
   return { ...(id !== undefined ? { id } : { line }), lang: result.lang, findings: result.findings };
