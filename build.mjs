@@ -2,7 +2,10 @@
 // `webcare --version` and the first question must be about as fast as `node -e 0`.
 // Type checking is tsc's job (`npm run check`); this only bundles.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * The prompt packages have no side effects at import, but do not say so; telling esbuild lets
@@ -24,6 +27,33 @@ const promptsWithoutSideEffects = {
   },
 };
 
+/**
+ * The check phrases filed once, here: filing them takes `webcare check --text` tens of
+ * milliseconds. The bundle gets the result in place of src/core/rules-prebuilt.ts.
+ */
+async function filedPhrases() {
+  const dir = mkdtempSync(join(tmpdir(), 'webcare-build-'));
+  try {
+    const outfile = join(dir, 'rules-index.mjs');
+    await build({ entryPoints: ['src/core/rules-index.ts'], outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
+    const { phraseIndexData } = await import(pathToFileURL(outfile).href);
+    return phraseIndexData();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const phraseIndex = JSON.stringify(await filedPhrases());
+const prebuiltPhrases = {
+  name: 'prebuilt-phrases',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/]core[\\/]rules-prebuilt\.ts$/ }, () => ({
+      contents: `export const PREBUILT_PHRASE_INDEX = ${phraseIndex};`,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: ['src/index.ts'],
@@ -39,7 +69,7 @@ await build({
   banner: {
     js: "import { createRequire as __webcareRequire } from 'node:module'; const require = __webcareRequire(import.meta.url);",
   },
-  plugins: [promptsWithoutSideEffects],
+  plugins: [promptsWithoutSideEffects, prebuiltPhrases],
   minify: true,
   logLevel: 'warning',
 });

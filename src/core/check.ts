@@ -85,14 +85,27 @@ function findTooLong(text: string, channel: Channel, hits: Hit[]): void {
 function findMissingName(text: string, name: string, hits: Hit[]): void {
   const first = name.trim().replace(/^@/, '').split(/[\s,]+/)[0] ?? '';
   if (first.length < 2) return;
-  const escaped = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text)) return;
+  if (nameRegex(first).test(text)) return;
   hits.push({
     rule: 'impersonal',
     index: -1,
     end: -1,
     detail: { en: `no "${first}" anywhere: use the first name`, nl: `nergens "${first}": gebruik de voornaam` },
   });
+}
+
+// Compiling a Unicode regex costs more than the rest of check(); in a batch names come back.
+const nameCache = new Map<string, RegExp>();
+
+function nameRegex(first: string): RegExp {
+  let regex = nameCache.get(first);
+  if (!regex) {
+    const escaped = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    regex = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
+    if (nameCache.size > 1000) nameCache.clear();
+    nameCache.set(first, regex);
+  }
+  return regex;
 }
 
 // Allowed phrases and the agent's signature are blanked out before matching, with a character

@@ -232,11 +232,13 @@ export function composeDraft(
   let reply = renderer.render(answers.lang, context, seed);
   // Too long for the channel: drop the follow-up, then try shorter phrasings, then the brief form.
   // What still does not fit is the moderator's own text, and `check` says so (too-long).
-  const shorterContexts = [{ ...context, followUp: false }, { ...context, followUp: false, brief: true }];
-  for (const shorterContext of shorterContexts) {
-    for (let step = 0; reply.length > limit && step < 4; step++) {
-      const shorter = renderer.render(answers.lang, shorterContext, seed + step);
-      if (shorter.length < reply.length) reply = shorter;
+  if (reply.length > limit) {
+    const shorterContexts = [{ ...context, followUp: false }, { ...context, followUp: false, brief: true }];
+    for (const shorterContext of shorterContexts) {
+      for (let step = 0; reply.length > limit && step < 4; step++) {
+        const shorter = renderer.render(answers.lang, shorterContext, seed + step);
+        if (shorter.length < reply.length) reply = shorter;
+      }
     }
   }
   return draftWithReply(reply, answers, classification);

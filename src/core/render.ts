@@ -4,6 +4,7 @@
 // Customer text only ever arrives as context values: it is data, never compiled.
 import Handlebars from 'handlebars';
 import { LANGS, type Lang } from './domain.js';
+import { compileDirect, type DirectSource, type RenderFn } from './render-direct.js';
 import { hash } from './seed.js';
 
 export interface TemplateFile {
@@ -132,22 +133,32 @@ export interface Renderer {
   readonly names: readonly string[];
 }
 
-/** Compiles and validates a full template set; throws TemplateError naming the file and line. */
-export function compileTemplates(files: readonly TemplateFile[]): Renderer {
+/**
+ * Compiles and validates a full template set; throws TemplateError naming the file and line.
+ * Rendering goes through render-direct.ts when the set allows; `direct: false` forces
+ * Handlebars, for tests that compare the two.
+ */
+export function compileTemplates(files: readonly TemplateFile[], { direct = true } = {}): Renderer {
   const byName = new Map(files.map((file) => [file.name, file]));
-  const environments = new Map<Lang, typeof Handlebars>();
-  for (const lang of LANGS) environments.set(lang, buildEnvironment(lang, byName));
+  const languages = new Map<Lang, Language>();
+  for (const lang of LANGS) languages.set(lang, buildLanguage(lang, byName, direct));
   return {
     names: [...byName.keys()].sort(),
     render(lang, context, seed) {
-      const env = environments.get(lang)!;
-      const reply = env.partials.reply as Compiled;
-      return layout(reply(cleanContext(context), { data: { seed } }));
+      const { env, direct: render } = languages.get(lang)!;
+      const clean = cleanContext(context);
+      return layout(render ? render(clean, seed) : (env.partials.reply as Compiled)(clean, { data: { seed } }));
     },
   };
 }
 
-function buildEnvironment(lang: Lang, byName: Map<string, TemplateFile>): typeof Handlebars {
+interface Language {
+  env: typeof Handlebars;
+  /** The same templates without Handlebars' runtime; null when they use what only Handlebars renders. */
+  direct: RenderFn | null;
+}
+
+function buildLanguage(lang: Lang, byName: Map<string, TemplateFile>, direct: boolean): Language {
   const env = Handlebars.create();
   for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper as Handlebars.HelperDelegate);
   const prefix = `${lang}/`;
@@ -160,26 +171,40 @@ function buildEnvironment(lang: Lang, byName: Map<string, TemplateFile>): typeof
   for (const part of DISPATCHED) partialNames.add(part);
 
   const compiledByName = new Map<string, Compiled>();
-  for (const file of own) compiledByName.set(file.name, compileVariants(env, file, partialNames));
+  const sources = new Map<string, DirectSource>();
+  for (const file of own) {
+    const { compiled, source } = compileVariants(env, file, partialNames);
+    compiledByName.set(file.name, compiled);
+    sources.set(file.name, source);
+  }
 
   for (const name of partialNames) {
     const compiled = compiledByName.get(`${prefix}partials/${name}`);
     if (compiled) env.registerPartial(name, compiled);
   }
+  /** The file a dispatched part renders for this context, e.g. "nl/persona/meek". */
+  const dispatched = (part: (typeof DISPATCHED)[number], context: ReplyContext) => {
+    const name = `${prefix}${part}/${context[part]}`;
+    if (!compiledByName.has(name)) throw new TemplateError(`${name}.hbs`, 0, 'this template is missing');
+    return name;
+  };
   for (const part of DISPATCHED) {
-    env.registerPartial(part, ((context: ReplyContext, options: Handlebars.RuntimeOptions) => {
-      const name = `${prefix}${part}/${context[part]}`;
-      const compiled = compiledByName.get(name);
-      if (!compiled) throw new TemplateError(`${name}.hbs`, 0, 'this template is missing');
-      return compiled(context, options);
-    }) as unknown as Handlebars.Template);
+    env.registerPartial(part, ((context: ReplyContext, options: Handlebars.RuntimeOptions) =>
+      compiledByName.get(dispatched(part, context))!(context, options)) as unknown as Handlebars.Template);
   }
   env.registerPartial('reply', compiledByName.get(`${lang}/reply`)!);
-  return env;
+  const partialFile = (name: string, context: ReplyContext) =>
+    name === 'type' || name === 'persona' ? dispatched(name, context) : `${prefix}partials/${name}`;
+  return { env, direct: direct ? compileDirect(sources, `${lang}/reply`, partialFile, HELPERS) : null };
 }
 
 /** One file, several phrasings: each is parsed and checked now, compiled once, picked by seed. */
-function compileVariants(env: typeof Handlebars, file: TemplateFile, partials: ReadonlySet<string>): Compiled {
+function compileVariants(
+  env: typeof Handlebars,
+  file: TemplateFile,
+  partials: ReadonlySet<string>,
+): { compiled: Compiled; source: DirectSource } {
+  const asts: hbs.AST.Program[] = [];
   const variants: Compiled[] = [];
   for (const { source, firstLine } of splitVariants(file.source)) {
     let ast: hbs.AST.Program;
@@ -191,19 +216,22 @@ function compileVariants(env: typeof Handlebars, file: TemplateFile, partials: R
       throw new TemplateError(file.path, line ? firstLine + line - 1 : 0, `syntax error: ${message.split('\n').pop()}`);
     }
     validate(ast, file, firstLine, partials);
+    asts.push(ast);
     variants.push(env.compile(ast, { noEscape: true, strict: true, ignoreStandalone: true }));
   }
   const salt = hash(file.name);
-  if (variants.length === 0) return () => '';
-  return (context, options) => {
+  const wrapError = (error: unknown) => (error instanceof TemplateError ? error : new TemplateError(file.path, 0, (error as Error).message));
+  const source: DirectSource = { variants: asts, salt, wrapError };
+  if (variants.length === 0) return { compiled: () => '', source };
+  const compiled: Compiled = (context, options) => {
     const seed = (options?.data as { seed?: number } | undefined)?.seed ?? 0;
     try {
       return variants[(seed + salt) % variants.length]!(context, options);
     } catch (error) {
-      if (error instanceof TemplateError) throw error;
-      throw new TemplateError(file.path, 0, (error as Error).message);
+      throw wrapError(error);
     }
   };
+  return { compiled, source };
 }
 
 /** The phrasings in a file, each with the line it starts on (for error messages). */
@@ -280,27 +308,50 @@ function validate(ast: hbs.AST.Program, file: TemplateFile, firstLine: number, p
   visit(ast);
 }
 
+const MARKS = /[\u2028\u2029]/;
+const MARKS_ALL = /[\u2028\u2029]/g;
+
 /** Values from the customer or moderator must not carry our layout marks. */
 function cleanContext(context: ReplyContext): ReplyContext {
+  // Almost no value has one: copy only when one does.
+  if (!CONTEXT_VARIABLES.some((key) => typeof context[key] === 'string' && MARKS.test(context[key]))) return context;
   const clean = { ...context };
   for (const key of CONTEXT_VARIABLES) {
     const value = clean[key];
-    if (typeof value === 'string') (clean as Record<string, unknown>)[key] = value.replace(/[\u2028\u2029]/g, ' ');
+    if (typeof value === 'string') (clean as Record<string, unknown>)[key] = value.replace(MARKS_ALL, ' ');
   }
   return clean;
 }
 
 /** Template line breaks are only for readability: whitespace folds, {{br}} and {{nl}} break. */
 function layout(rendered: string): string {
-  return rendered
-    .split(PARAGRAPH)
-    .map((paragraph) =>
-      paragraph
-        .split(LINE)
-        .map((line) => line.replace(/\s+/g, ' ').trim())
-        .filter(Boolean)
-        .join('\n'),
-    )
-    .filter(Boolean)
-    .join('\n\n');
+  // Between two runs of text: "\n\n" when the gap holds a {{br}}, else "\n" for an {{nl}}, else
+  // one space; nothing at either end. One pass by hand: it runs for every reply.
+  let out = '';
+  let gap = NO_GAP;
+  let start = -1;
+  for (let i = 0; i <= rendered.length; i++) {
+    const code = i < rendered.length ? rendered.charCodeAt(i) : 32;
+    if (isSpace(code)) {
+      if (start >= 0) out += rendered.slice(start, i);
+      start = -1;
+      gap = Math.max(gap, code === 0x2029 ? PARAGRAPH_GAP : code === 0x2028 ? LINE_GAP : SPACE_GAP);
+    } else if (start < 0) {
+      if (out !== '') out += gap === PARAGRAPH_GAP ? '\n\n' : gap === LINE_GAP ? '\n' : ' ';
+      gap = NO_GAP;
+      start = i;
+    }
+  }
+  return out;
+}
+
+const [NO_GAP, SPACE_GAP, LINE_GAP, PARAGRAPH_GAP] = [0, 1, 2, 3];
+
+/** What \s matches (and trim() removes), {{br}} and {{nl}} included. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }

@@ -1,7 +1,9 @@
 // Makes the phrase sets fast. One big regex per set tries all its phrases at every position of
 // the reply: ~100 µs a reply. Instead, each phrase is filed under the two characters it can
 // start with, and at each word start only the phrases filed under the two characters found
-// there are tried, all sets at once: ~10 µs. Filed at load, compiled on first use.
+// there are tried, all sets at once: ~10 µs. Filing takes tens of milliseconds, so build.mjs
+// does it once and the bundle carries the result (rules-prebuilt.ts); regexes compile on first use.
+import { PREBUILT_PHRASE_INDEX } from './rules-prebuilt.js';
 import { ANY_CHAR, classEnd, startPrefixes } from './rules-prefix.js';
 import { PHRASE_SETS, type PhraseSet } from './rules-sets.js';
 
@@ -19,10 +21,8 @@ const ANY = 0;
 
 interface Bucket {
   sets: PhraseSet[];
-  /** Per set: its phrases for this start. */
-  sources: string[][];
-  /** Per set: those phrases as one regex source, made on first use. */
-  bodies?: string[];
+  /** Per set: its phrases for this start as one regex source. */
+  bodies: string[];
   /** Every set's phrases in one regex (most places match none of them); compiled on first use. */
   any?: RegExp;
   /** The same per set, compiled only once `any` matched somewhere. */
@@ -37,40 +37,45 @@ export function scanPhrases(text: string, onMatch: OnMatch): void {
   let lower = text.toLowerCase();
   if (lower.length !== text.length) lower = text.replace(/\u0130/g, 'I').toLowerCase();
   if (lower.length !== text.length) lower = text;
-  const { anywhereOnly, both, starts: startsAt } = getPhraseIndex();
+  const { anywhere, atWordStart, starts: startsAt } = getPhraseIndex();
   for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
     const starts = startsAt[code]!;
     if (starts === 0) continue;
-    const atWordStart = i === 0 || !isWordChar(lower, i - 1);
-    if (starts === WORD && !atWordStart) continue;
-    const first = code * 0x10000;
-    const second = first + (i + 1 < lower.length ? lower.charCodeAt(i + 1) : 0xffff);
-    for (const buckets of atWordStart ? both : anywhereOnly) {
-      const exact = buckets.get(second);
-      if (exact) tryBucket(exact, lower, i, onMatch);
-      const loose = buckets.get(first + ANY);
-      if (loose) tryBucket(loose, lower, i, onMatch);
+    const wordStart = i === 0 || !isWordChar(lower, i - 1);
+    if (starts === WORD && !wordStart) continue;
+    const next = i + 1 < lower.length ? lower.charCodeAt(i + 1) : 0xffff;
+    if (starts === ANYWHERE) tryStart(anywhere.get(code)!, next, lower, i, onMatch);
+    if (wordStart) {
+      const bySecond = atWordStart.get(code);
+      if (bySecond) tryStart(bySecond, next, lower, i, onMatch);
     }
   }
 }
 
+/** The phrases filed under this first character: those for the next character, then those for any. */
+function tryStart(bySecond: Map<number, Bucket>, next: number, text: string, index: number, onMatch: OnMatch): void {
+  const exact = bySecond.get(next);
+  if (exact) tryBucket(exact, text, index, onMatch);
+  const loose = bySecond.get(ANY);
+  if (loose) tryBucket(loose, text, index, onMatch);
+}
+
 function tryBucket(bucket: Bucket, text: string, index: number, onMatch: OnMatch): void {
   // Regexes are compiled when first needed: `webcare check --text` touches a few dozen of them.
-  const bodies = (bucket.bodies ??= bucket.sets.map((set, k) => `${factor(bucket.sources[k]!)}${set.open ? '' : BOUNDARY_AFTER}`));
+  const { bodies } = bucket;
   const any = (bucket.any ??= new RegExp(bodies.join('|'), 'y'));
+  // test(), not exec(): a sticky match ends at lastIndex, and no match array is made.
   any.lastIndex = index;
+  if (!any.test(text)) return;
   if (bucket.sets.length === 1) {
-    const match = any.exec(text);
-    if (match) onMatch(bucket.sets[0]!, index, index + match[0].length);
+    onMatch(bucket.sets[0]!, index, any.lastIndex);
     return;
   }
-  if (!any.test(text)) return;
   for (let k = 0; k < bucket.sets.length; k++) {
     const single = (bucket.singles[k] ??= new RegExp(bodies[k]!, 'y'));
     single.lastIndex = index;
-    const match = single.exec(text);
-    if (match) onMatch(bucket.sets[k]!, index, index + match[0].length);
+    if (single.test(text)) onMatch(bucket.sets[k]!, index, single.lastIndex);
   }
 }
 
@@ -80,7 +85,20 @@ function isWordChar(text: string, i: number): boolean {
   return WORD_CHAR.test(text[i]!);
 }
 
-function buildBuckets(anywhere: boolean): Map<number, Bucket> {
+/** One bucket as data: first character, second character (or ANY), set numbers in PHRASE_SETS, regex body per set. */
+type BucketData = [first: number, second: number, sets: number[], bodies: string[]];
+
+/** The whole index as plain data, for build.mjs to put in the bundle. */
+export interface PhraseIndexData {
+  anywhere: BucketData[];
+  atWordStart: BucketData[];
+}
+
+export function phraseIndexData(): PhraseIndexData {
+  return { anywhere: fileBuckets(true), atWordStart: fileBuckets(false) };
+}
+
+function fileBuckets(anywhere: boolean): BucketData[] {
   const filed = new Map<number, Map<PhraseSet, string[]>>();
   for (const set of PHRASE_SETS) {
     if (Boolean(set.anywhere) !== anywhere) continue;
@@ -95,31 +113,46 @@ function buildBuckets(anywhere: boolean): Map<number, Bucket> {
       }
     }
   }
-  const buckets = new Map<number, Bucket>();
-  for (const [key, bySet] of filed) {
-    buckets.set(key, { sets: [...bySet.keys()], sources: [...bySet.values()], singles: [] });
+  return [...filed].map(([key, bySet]) => [
+    Math.floor(key / 0x10000),
+    key % 0x10000,
+    [...bySet.keys()].map((set) => PHRASE_SETS.indexOf(set)),
+    [...bySet].map(([set, sources]) => `${factor(sources)}${set.open ? '' : BOUNDARY_AFTER}`),
+  ]);
+}
+
+/** Buckets by first character, then by second character (or ANY). */
+function toBuckets(data: readonly BucketData[]): Map<number, Map<number, Bucket>> {
+  const buckets = new Map<number, Map<number, Bucket>>();
+  for (const [first, second, sets, bodies] of data) {
+    let bySecond = buckets.get(first);
+    if (!bySecond) buckets.set(first, (bySecond = new Map()));
+    bySecond.set(second, { sets: sets.map((k) => PHRASE_SETS[k]!), bodies, singles: [] });
   }
   return buckets;
 }
 
 const WORD = 1;
+const ANYWHERE = 2;
 interface PhraseIndex {
-  anywhereOnly: Map<number, Bucket>[];
-  both: Map<number, Bucket>[];
-  /** Per first character: 0 nothing starts with it, WORD only at a word start, 2 also inside a word. */
+  /** Phrases that may start inside a word, then those that start a word: by first, then second character. */
+  anywhere: Map<number, Map<number, Bucket>>;
+  atWordStart: Map<number, Map<number, Bucket>>;
+  /** Per first character: 0 nothing starts with it, WORD only at a word start, ANYWHERE also inside a word. */
   starts: Uint8Array;
 }
 let phraseIndex: PhraseIndex | undefined;
 
-/** Filed on first use, not at load: `webcare draft` asks its first question before it checks anything. */
+/** Made on first use, not at load: `webcare draft` asks its first question before it checks anything. */
 function getPhraseIndex(): PhraseIndex {
   if (phraseIndex) return phraseIndex;
-  const anywhere = buildBuckets(true);
-  const atWordStart = buildBuckets(false);
+  const data = PREBUILT_PHRASE_INDEX ?? phraseIndexData();
+  const anywhere = toBuckets(data.anywhere);
+  const atWordStart = toBuckets(data.atWordStart);
   const starts = new Uint8Array(0x10000);
-  for (const key of atWordStart.keys()) starts[Math.floor(key / 0x10000)] = WORD;
-  for (const key of anywhere.keys()) starts[Math.floor(key / 0x10000)] = 2;
-  phraseIndex = { anywhereOnly: [anywhere], both: [anywhere, atWordStart], starts };
+  for (const first of atWordStart.keys()) starts[first] = WORD;
+  for (const first of anywhere.keys()) starts[first] = ANYWHERE;
+  phraseIndex = { anywhere, atWordStart, starts };
   return phraseIndex;
 }
 

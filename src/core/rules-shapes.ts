@@ -118,7 +118,8 @@ export function findPrivateData(text: string, hits: Hit[]): void {
   }
 }
 
-const CAPITALS = /\p{Lu}[\p{Lu}\p{N}'’]*/gu;
+// Runs of two or more: a lone capital never counts, so the loop need not visit every "Hi".
+const CAPITALS = /\p{Lu}[\p{Lu}\p{N}'’]+/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LOWER = /\p{Ll}/u;
 
