@@ -32,10 +32,10 @@ export function buildProgram(): Command {
     .description('Draft personal, on-strategy replies to customers on social media, and lint them. Dutch and English.')
     .version(packageVersion(), '-V, --version')
     .option('--debug', 'show the stack trace of an unexpected error')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
-      outputError: (message, write) => write(`webcare: ${message.replace(/^error: /, '')}`),
+      // One line, like every other error: what is wrong, and where to look.
+      outputError: (message, write) => write(`webcare: ${message.replace(/^error: /, '').trimEnd()} (see --help)\n`),
     })
     .addHelpText(
       'after',

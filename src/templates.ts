@@ -27,10 +27,15 @@ export function listTemplateFiles(dir: string): Map<string, string> {
   return found;
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function checkUserTemplatesDir(dir: string): string {
   const absolute = resolve(dir);
-  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
+  if (!existsSync(absolute)) {
     throw new WebcareError(`the templates directory ${absolute} does not exist. Create it with \`webcare templates init ${dir}\`.`);
+  }
+  if (!statSync(absolute).isDirectory()) {
+    throw new WebcareError(`${absolute} is a file, not a templates directory. Create one with \`webcare templates init DIR\`.`);
   }
   return absolute;
 }
@@ -38,10 +43,17 @@ export function checkUserTemplatesDir(dir: string): string {
 export function loadTemplateEntries(userDir?: string): TemplateEntry[] {
   const entries = new Map<string, TemplateEntry>();
   const read = (path: string) => {
+    let bytes: Buffer;
     try {
-      return readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch (error) {
       throw new WebcareError(`cannot read the template ${path}: ${describeFsError(error)}`);
+    }
+    // A template in another encoding would put replacement characters in every reply.
+    try {
+      return UTF8.decode(bytes);
+    } catch {
+      throw new WebcareError(`the template ${path} is not valid UTF-8; save it as UTF-8.`);
     }
   };
   for (const [name, path] of listTemplateFiles(BUILT_IN_TEMPLATES)) {
