@@ -22,12 +22,13 @@ class Unsupported extends Error {}
 
 /**
  * One render function for a language's `reply`, or null when a file needs Handlebars.
- * `partial(name, context)` names the file a {{> name}} renders, or throws when it is missing.
+ * `partial(name)` names the file a {{> name}} renders, or a function that names it from the
+ * context (and throws when that file is missing).
  */
 export function compileDirect(
   sources: ReadonlyMap<string, DirectSource>,
   reply: string,
-  partial: (name: string, context: ReplyContext) => string,
+  partial: (name: string) => string | ((context: ReplyContext) => string),
   helpers: Readonly<Record<string, Helper>>,
 ): RenderFn | null {
   const compiled = new Map<string, RenderFn>();
@@ -106,9 +107,11 @@ export function compileDirect(
       case 'PartialStatement': {
         const call = node as hbs.AST.PartialStatement;
         if (call.name.type !== 'PathExpression' || call.params.length > 0 || call.hash) throw new Unsupported('partial');
-        const name = (call.name as hbs.AST.PathExpression).original;
-        // Looked up when rendered: dispatched parts ({{> type}}) depend on the context.
-        return (context, seed) => compiled.get(partial(name, context))!(context, seed);
+        const file = partial((call.name as hbs.AST.PathExpression).original);
+        // A dispatched part ({{> type}}) depends on the context; any other is looked up once.
+        if (typeof file !== 'string') return (context, seed) => compiled.get(file(context))!(context, seed);
+        let render: RenderFn | undefined;
+        return (context, seed) => (render ??= compiled.get(file)!)(context, seed);
       }
       default:
         throw new Unsupported(node.type);

@@ -183,9 +183,15 @@ function buildLanguage(lang: Lang, byName: Map<string, TemplateFile>, direct: bo
     if (compiled) env.registerPartial(name, compiled);
   }
   /** The file a dispatched part renders for this context, e.g. "nl/persona/meek". */
+  const names = { type: new Map<string, string>(), persona: new Map<string, string>() };
   const dispatched = (part: (typeof DISPATCHED)[number], context: ReplyContext) => {
-    const name = `${prefix}${part}/${context[part]}`;
-    if (!compiledByName.has(name)) throw new TemplateError(`${name}.hbs`, 0, 'this template is missing');
+    const value = context[part];
+    let name = names[part].get(value);
+    if (name === undefined) {
+      name = `${prefix}${part}/${value}`;
+      if (!compiledByName.has(name)) throw new TemplateError(`${name}.hbs`, 0, 'this template is missing');
+      names[part].set(value, name);
+    }
     return name;
   };
   for (const part of DISPATCHED) {
@@ -193,8 +199,8 @@ function buildLanguage(lang: Lang, byName: Map<string, TemplateFile>, direct: bo
       compiledByName.get(dispatched(part, context))!(context, options)) as unknown as Handlebars.Template);
   }
   env.registerPartial('reply', compiledByName.get(`${lang}/reply`)!);
-  const partialFile = (name: string, context: ReplyContext) =>
-    name === 'type' || name === 'persona' ? dispatched(name, context) : `${prefix}partials/${name}`;
+  const partialFile = (name: string) =>
+    name === 'type' || name === 'persona' ? (context: ReplyContext) => dispatched(name, context) : `${prefix}partials/${name}`;
   return { env, direct: direct ? compileDirect(sources, `${lang}/reply`, partialFile, HELPERS) : null };
 }
 

@@ -146,7 +146,7 @@ let phraseIndex: PhraseIndex | undefined;
 /** Made on first use, not at load: `webcare draft` asks its first question before it checks anything. */
 function getPhraseIndex(): PhraseIndex {
   if (phraseIndex) return phraseIndex;
-  const data = PREBUILT_PHRASE_INDEX ?? phraseIndexData();
+  const data = PREBUILT_PHRASE_INDEX === null ? phraseIndexData() : (JSON.parse(PREBUILT_PHRASE_INDEX) as PhraseIndexData);
   const anywhere = toBuckets(data.anywhere);
   const atWordStart = toBuckets(data.atWordStart);
   const starts = new Uint8Array(0x10000);

@@ -121,6 +121,7 @@ export function findPrivateData(text: string, hits: Hit[]): void {
 // Runs of two or more: a lone capital never counts, so the loop need not visit every "Hi".
 const CAPITALS = /\p{Lu}[\p{Lu}\p{N}'’]+/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MARKS = /[!?¡]{2,}/g;
 const LOWER = /\p{Ll}/u;
 
 /** Three or more words in capitals in a row (acronyms and allowed words don't count), or "!!". */
@@ -129,7 +130,9 @@ export function findShouting(text: string, hits: Hit[]): void {
     let count = 0;
     let start = 0;
     let end = 0;
-    for (const match of text.matchAll(CAPITALS)) {
+    // exec(), not matchAll(): matchAll copies the regex on every call.
+    CAPITALS.lastIndex = 0;
+    for (let match = CAPITALS.exec(text); match; match = CAPITALS.exec(text)) {
       const word = match[0];
       const index = match.index;
       const after = index + word.length;
@@ -146,7 +149,8 @@ export function findShouting(text: string, hits: Hit[]): void {
     if (count >= 3) hits.push({ rule: 'shouting', index: start, end });
   }
   if (text.includes('!') || text.includes('??')) {
-    for (const match of text.matchAll(/[!?¡]{2,}/g)) {
+    MARKS.lastIndex = 0;
+    for (let match = MARKS.exec(text); match; match = MARKS.exec(text)) {
       const run = match[0];
       if (run.length >= 3 || run === '!!') hits.push({ rule: 'shouting', index: match.index, end: match.index + run.length });
     }
