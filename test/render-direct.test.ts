@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../src/core/domain.js';
 import { compileTemplates, type ReplyContext, type TemplateFile } from '../src/core/render.js';
+import { LINE, PARAGRAPH, layout } from '../src/core/render-layout.js';
 import { checkCombination, combinations } from '../src/core/template-check.js';
 import { loadTemplateEntries } from '../src/templates.js';
 
@@ -62,6 +63,25 @@ describe('direct rendering', () => {
     const files = builtIn.filter((file) => file.name !== 'nl/persona/meek');
     for (const direct of [true, false]) {
       expect(() => compileTemplates(files, { direct }).render('nl', context, 0)).toThrow(/nl\/persona\/meek\.hbs: this template is missing/);
+    }
+  });
+});
+
+describe('layout', () => {
+  // What layout() did before it became one pass: split on the marks, fold, trim, drop empties.
+  const byParts = (text: string) =>
+    text
+      .split(PARAGRAPH)
+      .map((p) => p.split(LINE).map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n'))
+      .filter(Boolean)
+      .join('\n\n');
+
+  it('folds whitespace and breaks on the marks exactly as splitting did', () => {
+    for (const text of [
+      '', ' ', `${PARAGRAPH}${LINE}`, `  Hoi${LINE} \n Marja,${PARAGRAPH}${PARAGRAPH} Tekst.\t\u00a0${LINE}${LINE}`,
+      `a${PARAGRAPH} ${LINE}b${LINE}c \u3000 d\ufeff`, `${LINE}x${PARAGRAPH}`, 'één\u2003twee\u200bdrie',
+    ]) {
+      expect(layout(text)).toBe(byParts(text));
     }
   });
 });

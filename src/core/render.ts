@@ -5,6 +5,7 @@
 import Handlebars from 'handlebars';
 import { LANGS, type Lang } from './domain.js';
 import { compileDirect, type DirectSource, type RenderFn } from './render-direct.js';
+import { LINE, PARAGRAPH, layout } from './render-layout.js';
 import { hash } from './seed.js';
 
 export interface TemplateFile {
@@ -94,8 +95,6 @@ export const CONTEXT_VARIABLES: readonly (keyof ReplyContext)[] = [
   'brief',
 ];
 
-const PARAGRAPH = '\u2029';
-const LINE = '\u2028';
 
 type HelperFn = (this: ReplyContext, ...args: unknown[]) => unknown;
 
@@ -327,37 +326,4 @@ function cleanContext(context: ReplyContext): ReplyContext {
     if (typeof value === 'string') (clean as Record<string, unknown>)[key] = value.replace(MARKS_ALL, ' ');
   }
   return clean;
-}
-
-/** Template line breaks are only for readability: whitespace folds, {{br}} and {{nl}} break. */
-function layout(rendered: string): string {
-  // Between two runs of text: "\n\n" when the gap holds a {{br}}, else "\n" for an {{nl}}, else
-  // one space; nothing at either end. One pass by hand: it runs for every reply.
-  let out = '';
-  let gap = NO_GAP;
-  let start = -1;
-  for (let i = 0; i <= rendered.length; i++) {
-    const code = i < rendered.length ? rendered.charCodeAt(i) : 32;
-    if (isSpace(code)) {
-      if (start >= 0) out += rendered.slice(start, i);
-      start = -1;
-      gap = Math.max(gap, code === 0x2029 ? PARAGRAPH_GAP : code === 0x2028 ? LINE_GAP : SPACE_GAP);
-    } else if (start < 0) {
-      if (out !== '') out += gap === PARAGRAPH_GAP ? '\n\n' : gap === LINE_GAP ? '\n' : ' ';
-      gap = NO_GAP;
-      start = i;
-    }
-  }
-  return out;
-}
-
-const [NO_GAP, SPACE_GAP, LINE_GAP, PARAGRAPH_GAP] = [0, 1, 2, 3];
-
-/** What \s matches (and trim() removes), {{br}} and {{nl}} included. */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
 }
