@@ -13,7 +13,8 @@ import {
   TOPICS,
   isOneOf,
 } from '../core/domain.js';
-import { composeDraft, hasErrors, resolveAnswers, type Answers, type Draft } from '../core/draft.js';
+import { resolveAnswers, type Answers } from '../core/answers.js';
+import type { Draft } from '../core/draft.js';
 import { FindingsExit, WebcareError } from '../errors.js';
 import { readGivenText, writeFileAtomic } from '../io.js';
 import { formatWarnings } from '../ui/draft-view.js';
@@ -118,23 +119,26 @@ export async function runDraft(file: string | undefined, options: DraftOptions):
     }
     const message = text;
     const classification = classify(message, { lang: flags.lang });
-    // Templates (and Handlebars) load while the moderator reads the first question.
+    // Templates (and Handlebars) load while the moderator reads the first question, and so
+    // does the drafting, with the checker.
     const loadTemplates = async () => {
       const { loadRenderer } = await import('../templates.js');
       return loadRenderer(options.templates ?? settings.templates);
     };
+    const drafting = () => import('../core/draft.js');
     let answers = resolveAnswers(classification, { flags, settings });
     let draft: Draft;
     if (terminal) {
       const { walkthrough } = await import('../ui/walkthrough.js');
-      ({ answers, draft } = await walkthrough({ terminal, message, classification, loadTemplates, answers, flags }));
+      ({ answers, draft } = await walkthrough({ terminal, message, classification, loadTemplates, drafting, answers, flags }));
     } else {
+      const { composeDraft } = await drafting();
       draft = composeDraft(message, answers, classification, await loadTemplates());
       if (draft.warnings.length > 0) process.stderr.write(formatWarnings(draft.warnings, process.stderr));
     }
     saveLastAnswers(answers);
     process.stdout.write(options.json ? `${JSON.stringify(draft, null, 2)}\n` : `${draft.reply}\n`);
-    if (hasErrors(draft.warnings)) throw new FindingsExit();
+    if ((await drafting()).hasErrors(draft.warnings)) throw new FindingsExit();
   } finally {
     terminal?.close();
   }

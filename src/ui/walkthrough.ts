@@ -16,18 +16,23 @@ import {
   PERSONAS,
   TOPICS,
 } from '../core/domain.js';
-import { composeDraft, draftWithReply, firstNameOf, hasErrors, type Answers, type Draft } from '../core/draft.js';
+import { firstNameOf, type Answers } from '../core/answers.js';
+import type { Draft } from '../core/draft.js';
 import type { Renderer } from '../core/render.js';
 import { AbortedError } from '../errors.js';
 import { formatDraft, formatWarnings } from './draft-view.js';
 import { Prompter } from './prompts.js';
 import type { Terminal } from './terminal.js';
 
+type Drafting = typeof import('../core/draft.js');
+
 interface WalkthroughInput {
   terminal: Terminal;
   message: string;
   classification: Classification;
   loadTemplates: () => Promise<Renderer>;
+  /** core/draft.js, loaded with the templates: the questions come first. */
+  drafting: () => Promise<Drafting>;
   /** The resolved suggestions: the defaults of every question. */
   answers: Answers;
   /** What the flags settled: those questions are not asked. */
@@ -98,7 +103,13 @@ async function ask(question: Question, prompt: Prompter, answers: Answers, c: Cl
 }
 
 /** Moves that backfire get a second chance: show why, and offer to reply instead. */
-async function confirmIntent(prompt: Prompter, draft: Draft, answers: Answers, terminal: Terminal): Promise<Answers> {
+async function confirmIntent(
+  prompt: Prompter,
+  draft: Draft,
+  answers: Answers,
+  terminal: Terminal,
+  hasErrors: Drafting['hasErrors'],
+): Promise<Answers> {
   const moveWarnings = draft.warnings.filter((w) => w.line === 0 && w.excerpt.startsWith('--intent'));
   if (!hasErrors(moveWarnings)) return answers;
   prompt.say(`\n${formatWarnings(moveWarnings, terminal.output)}`);
@@ -127,16 +138,16 @@ export async function walkthrough(input: WalkthroughInput): Promise<{ answers: A
   // Load the templates just after the first question is on screen; a broken one is reported
   // as soon as the question being answered is done, not after the whole walkthrough.
   let templateError: unknown;
-  const loading = new Promise<Renderer>((resolve) => setTimeout(resolve, 20)).then(input.loadTemplates);
+  const loading = new Promise((resolve) => setTimeout(resolve, 20)).then(() => Promise.all([input.loadTemplates(), input.drafting()]));
   loading.catch((error: unknown) => (templateError = error));
   let answers = input.answers;
   for (const question of ORDER) {
     if (flags[question] === undefined) answers = await ask(question, prompt, answers, classification);
     if (templateError) throw templateError;
   }
-  const renderer = await loading;
+  const [renderer, { composeDraft, draftWithReply, hasErrors }] = await loading;
   let draft = composeDraft(message, answers, classification, renderer);
-  answers = await confirmIntent(prompt, draft, answers, terminal);
+  answers = await confirmIntent(prompt, draft, answers, terminal, hasErrors);
   draft = composeDraft(message, answers, classification, renderer);
   for (;;) {
     prompt.say(formatDraft(draft, terminal.output));
@@ -165,7 +176,7 @@ export async function walkthrough(input: WalkthroughInput): Promise<{ answers: A
         ORDER.map((q) => ({ value: q, name: `${q.padEnd(10)} ${describe(q, answers)}` })),
       );
       answers = await ask(question, prompt, answers, classification);
-      if (question === 'intent') answers = await confirmIntent(prompt, composeDraft(message, answers, classification, renderer), answers, terminal);
+      if (question === 'intent') answers = await confirmIntent(prompt, composeDraft(message, answers, classification, renderer), answers, terminal, hasErrors);
     }
     draft = composeDraft(message, answers, classification, renderer);
   }

@@ -1,0 +1,73 @@
+// The moderator's answers: what the walkthrough asks, and how flags, config and the message's
+// cues settle them when nobody is asked. Apart from draft.ts so that `webcare draft` can ask
+// its first question without loading the checker and the templates. Pure: no I/O.
+import type { Classification } from './classify.js';
+import type { Channel, Fault, Intent, Lang, MessageType, Persona, Topic } from './domain.js';
+
+/** Everything the walkthrough asks; each has a flag. */
+export interface Answers {
+  name: string | null;
+  channel: Channel;
+  type: MessageType;
+  persona: Persona;
+  sensitive: boolean;
+  fault: Fault;
+  topic: Topic;
+  intent: Intent;
+  /** What we will do next, used verbatim; null when the moderator gave none. */
+  action: string | null;
+  lang: Lang;
+  formal: boolean;
+  agent: string | null;
+  company: string | null;
+  privateChannel: string | null;
+  /** 1 is the default phrasing; 2, 3, ... pick others. */
+  variant: number;
+}
+
+/** The answers a draft takes when nobody is asked: flag, then config, then the message's cues, then a default. */
+export interface AnswerSources {
+  flags: Partial<Answers>;
+  settings: { agent?: string; company?: string; channel?: Channel; formal?: boolean; privateChannel?: string };
+}
+
+export function resolveAnswers(classification: Classification, { flags, settings }: AnswerSources): Answers {
+  return {
+    name: flags.name ?? classification.name,
+    channel: flags.channel ?? settings.channel ?? classification.channel ?? 'x',
+    type: flags.type ?? classification.type,
+    persona: flags.persona ?? classification.personas[0]?.id ?? 'meek',
+    sensitive: flags.sensitive ?? classification.sensitive,
+    fault: flags.fault ?? classification.fault,
+    topic: flags.topic ?? classification.topic,
+    intent: flags.intent ?? 'reply',
+    action: emptyToNull(flags.action),
+    // The message's language is a fact about the customer, so it outranks a configured default.
+    lang: flags.lang ?? classification.lang,
+    formal: flags.formal ?? settings.formal ?? false,
+    agent: emptyToNull(flags.agent ?? settings.agent),
+    company: emptyToNull(flags.company ?? settings.company),
+    privateChannel: emptyToNull(flags.privateChannel ?? settings.privateChannel),
+    variant: flags.variant ?? 1,
+  };
+}
+
+function emptyToNull(value: string | null | undefined): string | null {
+  return value === undefined || value === null || value.trim() === '' ? null : value.trim();
+}
+
+const INITIAL = /^\p{Lu}\.$/u;
+const TITLE = /^(?:dhr|mevr|mw|hr|mr|mrs|ms|dr)\.?$/i;
+
+/**
+ * The name to greet with: the first name of a full name as written ("Jan-Willem de Boer" ->
+ * "Jan-Willem"); a signature that starts with an initial or a title keeps its last name
+ * ("J. Hoekstra", "Mevr. Postma"); a lone initial ("H.") is no name to greet with.
+ */
+export function firstNameOf(name: string | null): string {
+  if (!name) return '';
+  const words = name.replace(/\(@[^)]*\)/g, '').replace(/^@/, '').trim().split(/\s+/);
+  const first = words[0] ?? '';
+  if (!INITIAL.test(first) && !TITLE.test(first)) return first;
+  return words.length > 1 ? words.join(' ') : '';
+}
