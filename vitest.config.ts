@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // End-to-end tests spawn the built binary; build first (`npm run build`, run by `npm install`).
-    testTimeout: 20_000,
+    // Generous: the terminal tests wait for a screen, and a loaded two-core CI machine is slow.
+    testTimeout: 30_000,
   },
 });

@@ -44,7 +44,7 @@ export class PtySession {
     this.tmux('send-keys', '-l', text);
   }
 
-  async waitFor(pattern: RegExp, timeoutMs = 8000): Promise<string> {
+  async waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.screen();
@@ -54,7 +54,7 @@ export class PtySession {
     }
   }
 
-  async exitCode(timeoutMs = 8000): Promise<number> {
+  async exitCode(timeoutMs = 15_000): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     while (!existsSync(this.exitFile) || readFileSync(this.exitFile, 'utf8').trim() === '') {
       if (Date.now() > deadline) throw new Error(`the tool did not exit; screen:\n${this.screen()}`);

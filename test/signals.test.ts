@@ -53,7 +53,7 @@ class Terminal {
     return this.tmux('display-message', '-p', '#{cursor_flag}').trim() === '1';
   }
 
-  async waitFor(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
+  async waitFor(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!check()) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${this.screen()}`);
