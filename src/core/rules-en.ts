@@ -40,6 +40,9 @@ export const EN: Lexicon = {
   `),
   insult: lines(String.raw`
     idiot\p{L}*
+    (another|yet another) complaint from (our|my|the)
+    (can't|cannot|couldn't) (even )?follow (a|the) (simple|basic|short) (manual|guide|instruction|instructions)
+    (just |please )?calm down[,.!]
     moron\p{L}*
     imbecile\p{L}*
     dumbass
@@ -147,6 +150,7 @@ export const EN: Lexicon = {
     pay (more |better )?attention next time
     be more careful
     you must have (entered|typed|made|done|clicked|misread|misunderstood|forgotten)
+    (this|that|it) (is|was) (down to|due to|caused by) (you|your|the wrong|an incorrect|the incorrect)
     (clearly|plainly) (says|states|stated|mentions|mentioned)
   `),
   negations: lines(String.raw`
@@ -231,7 +235,7 @@ export const EN: Lexicon = {
     (this|it) will be (looked into|investigated|reviewed)
     has been (forwarded|passed on|escalated|referred) to the (relevant|appropriate|responsible|right|correct) (department|team|people)
     (your|the) (complaint|issue|matter|request|case) (is being|has been|will be) (handled|processed|dealt with|looked into|investigated)
-    (we|I) (understand|appreciate) (your|the) frustration
+    (we|I) (completely |fully |totally |really )?(understand|appreciate) (your|the) frustration
     (we|I) (sincerely |deeply )?apologi[sz]e for (any|the) inconvenience
     (sorry|apologies) for (any|the) inconvenience
     (the )?inconvenience (this|that) (may have|has|might have) caused

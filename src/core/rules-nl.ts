@@ -93,6 +93,8 @@ export const NL: Lexicon = {
     (flikker|donder|sodemieter) op
     (leer|leren) (eerst |eens |toch )?lezen
     (kun|kan) (je|jij|u) (niet|soms niet) lezen
+    (een|zo'n) (simpele|eenvoudige|makkelijke) (handleiding|uitleg|instructie) niet (kunt|kan|kunnen) (volgen|lezen|begrijpen)
+    (alweer|weer|nog) een klacht van (onze|ons|de)
     lezen is (ook )?(moeilijk|lastig|een vak)
     klaag(t)? (altijd|over alles)
     altijd (maar )?(klagen|zeuren)
@@ -144,6 +146,7 @@ export const NL: Lexicon = {
     staat (er )?toch (heel |gewoon |echt |ook )?(duidelijk|gewoon|overal|vermeld|aangegeven)
     ${YOU} (hebt|heeft|had) (\p{L}+ ){0,3}niet (goed |goed genoeg |zorgvuldig )?(gelezen|opgelet|gekeken|gecontroleerd|ingevuld|ingevoerd|doorgegeven|betaald|opgezegd)
     niet goed (gelezen|opgelet)
+    (ligt|lag) het (misschien |dan |toch )?niet aan (ons|de|het|onze)
     beter (lezen|opletten)
     volgende keer (beter |even |goed |eerst )?(lezen|opletten|kijken|checken|controleren|nadenken)
     (had|hadden) ${YOU} (dat |het |dit )?(zelf )?kunnen (weten|zien|lezen)
@@ -185,7 +188,7 @@ export const NL: Lexicon = {
     nogmaals[:,]
     voor de (tweede|derde|laatste|zoveelste) keer
     (volgens|conform|op grond van|vanwege|zie) (onze|de) (algemene |leverings)?(voorwaarden|leveringsvoorwaarden)
-    volgens (ons|het) beleid
+    (volgens|conform|vanwege|op grond van) (ons|het) beleid
     (ons|het) beleid (is|zegt|schrijft)
     dat is (nu eenmaal |gewoon )?(ons )?beleid
     beleid is beleid

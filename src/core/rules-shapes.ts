@@ -56,7 +56,8 @@ const SHAPES: { kind: Kind; regex: RegExp; valid?: (match: string, before: strin
       String.raw`${NOT_IN_WORD}(?:(?:\+|00)31${SEP}(?:\(0\)${SEP})?|0)(?:6|[1-57]\d)(?:${SEP}\d){7,8}(?!\d)|${NOT_IN_WORD}\+(?!31)[1-9](?:${SEP}\d){7,13}(?!\d)`,
       'g',
     ),
-    valid: (m, _before, sentence) => m.replace(/\D/g, '').length >= 10 && !OUR_LINE.test(sentence),
+    valid: (m, _before, sentence) =>
+      m.replace(/\D/g, '').length >= 10 && !OUR_LINE.test(sentence) && !(OUR_TEAM.test(sentence) && !MOBILE.test(m)),
   },
   {
     kind: 'address',
@@ -79,6 +80,9 @@ const ID_CONTEXT =
   /(order|bestel|factuur|invoice|booking|boeking|reserver|reservation|tracking|zending|pakket|parcel|klant|customer|account|artikel|article|product|ticket|kenmerk|referentie|reference|ref|dossier|case|nr|no|#)[\p{L}.]*[\s:#-]*$/iu;
 /** The company's own line ("bel ons op 020 ..."), which is not the customer's data. */
 const OUR_LINE = /\b(bel|app|whatsapp|sms|bereik|call|text|message|reach|contact|ring) (ons|us)\b|\b(ons|onze|our) (telefoon|whatsapp|service)?(nummer|number|line|lijn)/iu;
+/** A team or colleague of ours ("bel Eva van ons schadeteam op 020 ..."): their landline, not a customer's mobile. */
+const OUR_TEAM = /\b(ons|onze|our) ([\p{L}-]+ )?[\p{L}-]*(team|afdeling|collega|colleague|department|desk)\b/iu;
+const MOBILE = /^(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?|0)6|^\+447/;
 
 const GENERIC_MAILBOXES = new Set(
   (
