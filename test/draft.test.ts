@@ -1,3 +1,4 @@
+import { wrapForScreen } from '../src/ui/draft-view.js';
 import { describe, expect, it } from 'vitest';
 import { PERSONAS, type Persona } from '../src/core/domain.js';
 import {
@@ -148,5 +149,15 @@ describe('answers and wording', () => {
     expect(matterPhrase(classification, 'delivery', 'en', false)).toBe('your order');
     expect(matterPhrase(classification, 'outage', 'nl', false)).toBe('de storing');
     expect(matterPhrase(classification, 'other', 'nl', false)).toBe('');
+  });
+});
+
+describe('the reply on the screen', () => {
+  it('breaks long lines at spaces for the terminal, and keeps every word and line break', () => {
+    const reply = 'Hoi Dennis,\n' + 'Sorry dat het zo misgaat met je internet, dat is niet hoe het hoort. '.repeat(3).trim();
+    const shown = wrapForScreen(reply, 50);
+    for (const line of shown.split('\n')) expect(line.length).toBeLessThanOrEqual(48);
+    expect(shown.replace(/\n/g, ' ')).toBe(reply.replace(/\n/g, ' '));
+    expect(shown.startsWith('Hoi Dennis,\n')).toBe(true);
   });
 });

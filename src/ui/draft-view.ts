@@ -16,6 +16,29 @@ export function formatWarnings(warnings: readonly Finding[], stream: NodeJS.Writ
     .join('');
 }
 
+/**
+ * Breaks long lines at spaces for reading on the terminal, where they would otherwise wrap in
+ * the middle of a word. Only the screen: the reply on stdout keeps its own lines.
+ */
+export function wrapForScreen(text: string, columns: number | undefined): string {
+  const width = Math.max(40, Math.min(columns ? columns - 2 : 80, 100));
+  return text
+    .split('\n')
+    .map((line) => {
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current !== '' && current.length + 1 + word.length > width) {
+          out.push(current);
+          current = word;
+        } else current = current === '' ? word : `${current} ${word}`;
+      }
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
+}
+
 export function formatDraft(draft: Draft, stream: NodeJS.WriteStream): string {
   const c = colorsFor(stream);
   const limit = CHANNEL_MAX_LENGTH[draft.channel];
@@ -23,7 +46,7 @@ export function formatDraft(draft: Draft, stream: NodeJS.WriteStream): string {
   const rule = c.dim('─'.repeat(60));
   return (
     `\n${c.bold('Reply')} ${c.dim(`(${draft.channel}, ${draft.lang}, ${draft.reply.length > limit ? c.red(length) : length} characters)`)}\n` +
-    `${rule}\n${draft.reply}\n${rule}\n` +
+    `${rule}\n${wrapForScreen(draft.reply, stream.columns)}\n${rule}\n` +
     `${c.dim(`Strategy: ${draft.strategy}`)}\n` +
     (draft.warnings.length > 0 ? formatWarnings(draft.warnings, stream) : `  ${c.green('✓')} no warnings\n`) +
     '\n'
