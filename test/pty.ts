@@ -14,17 +14,26 @@ export class PtySession {
   readonly dir = mkdtempSync(join(tmpdir(), 'webcare-pty-'));
   readonly stdoutFile = join(this.dir, 'stdout.txt');
   private readonly exitFile = join(this.dir, 'exit.txt');
+  private readonly pidFile = join(this.dir, 'pid.txt');
+  private readonly sttyFile = join(this.dir, 'stty.txt');
 
-  /** Starts `webcare <args>` in a fresh terminal; `pipe` is piped into its stdin. */
+  /**
+   * Starts `webcare <args>` in a fresh terminal, in the foreground as a shell starts it; `pipe` is
+   * piped into its stdin. Records the tool's pid (to signal it) and, once it exits, the terminal's
+   * modes (`stty -a`) as the next program finds them, before the exit code.
+   */
   constructor(args: string[], options: { pipe?: string; env?: Record<string, string> } = {}) {
     const env = { WEBCARE_CONFIG_DIR: freshConfigDir(), NO_COLOR: '1', ...options.env };
     const exports = Object.entries(env)
       .map(([key, value]) => `export ${key}=${shellQuote(value)};`)
       .join(' ');
-    const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
+    // The subshell writes its pid and becomes the tool: the pid is the tool's.
+    const command = `(echo $BASHPID > ${shellQuote(this.pidFile)}; exec ${[process.execPath, BIN, ...args].map(shellQuote).join(' ')})`;
     const piped = options.pipe === undefined ? command : `printf %s ${shellQuote(options.pipe)} | ${command}`;
-    const script = `${exports} ${piped} > ${shellQuote(this.stdoutFile)}; echo $? > ${shellQuote(this.exitFile)}; sleep 30`;
-    this.tmux('new-session', '-d', '-x', '160', '-y', '50', 'bash', '-c', script);
+    const script =
+      `${exports} ${piped} > ${shellQuote(this.stdoutFile)}; code=$?; stty -a > ${shellQuote(this.sttyFile)}; ` +
+      `echo $code > ${shellQuote(this.exitFile)}; sleep 30`;
+    this.tmux('new-session', '-d', '-x', '160', '-y', '50', 'bash', '--norc', '--noprofile', '-c', script);
   }
 
   private tmux(...args: string[]): string {
@@ -65,6 +74,20 @@ export class PtySession {
 
   stdout(): string {
     return readFileSync(this.stdoutFile, 'utf8');
+  }
+
+  pid(): number {
+    return Number(readFileSync(this.pidFile, 'utf8').trim());
+  }
+
+  /** Whether the terminal shows its cursor (tmux tracks the hide/show sequences). */
+  cursorShown(): boolean {
+    return this.tmux('display-message', '-p', '#{cursor_flag}').trim() === '1';
+  }
+
+  /** stty's flags after the tool: `icanon`, `echo`, `isig`, or `-icanon` and so on if left raw. */
+  ttyFlags(): string[] {
+    return readFileSync(this.sttyFile, 'utf8').split(/[\s;]+/).filter((flag) => /^-?(icanon|echo|isig)$/.test(flag));
   }
 
   close(): void {
