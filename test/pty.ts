@@ -30,8 +30,9 @@ export class PtySession {
     // The subshell writes its pid and becomes the tool: the pid is the tool's.
     const command = `(echo $BASHPID > ${shellQuote(this.pidFile)}; exec ${[process.execPath, BIN, ...args].map(shellQuote).join(' ')})`;
     const piped = options.pipe === undefined ? command : `printf %s ${shellQuote(options.pipe)} | ${command}`;
+    // A moderator's terminal: CI (set by .ci/run) would make ora print its spinner once, not update it.
     const script =
-      `${exports} ${piped} > ${shellQuote(this.stdoutFile)}; code=$?; stty -a > ${shellQuote(this.sttyFile)}; ` +
+      `unset CI; ${exports} ${piped} > ${shellQuote(this.stdoutFile)}; code=$?; stty -a > ${shellQuote(this.sttyFile)}; ` +
       `echo $code > ${shellQuote(this.exitFile)}; sleep 30`;
     this.tmux('new-session', '-d', '-x', '160', '-y', '50', 'bash', '--norc', '--noprofile', '-c', script);
   }
