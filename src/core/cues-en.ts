@@ -20,6 +20,7 @@ export const EN: LangCues = {
       'send another', 'unanswered', 'go unanswered', 'never arrived', 'offensive', 'sexist', 'racist',
       'discriminatory', 'data breach', 'data leak', 'downtime',
       0.5, "can't", 'cannot', "won't", 'fix',
+      2, 'marked as delivered', 'marked delivered', 'says delivered', 'nothing arrived', 'never received', 'not received',
     ],
     question: [
       2, 'quick question', 'small question', 'silly question', 'dumb question', 'does anyone know', 'anyone know',
@@ -314,6 +315,8 @@ export const EN: LangCues = {
       1, 'wrong', 'cancelled', 'rude', 'smoking', 'choked', '# days', '# weeks', '# months', 'promised', 'soaked',
       'stranded',
       0.7, 'compensation', 'compensate',
+      // Tracking says delivered, but nothing arrived.
+      2, 'marked as delivered', 'marked delivered', 'says delivered', 'nothing arrived', 'never arrived', 'never received', 'not received',
     ],
     customer: [
       3, 'i forgot', 'forgot to', 'my fault', 'my own fault', 'my mistake', 'my bad', 'accidentally',

@@ -22,6 +22,7 @@ export const NL: LangCues = {
       'nieuwe sturen', 'opnieuw sturen', 'beledigend', 'kwetsend', 'discriminerend', 'seksistisch', 'racistisch',
       0, 'een stuk',
       0.5, 'kan niet', 'geen', 'oplossen',
+      2, 'ligt niks', 'ligt niets', 'staat op bezorgd', 'zegt bezorgd',
     ],
     question: [
       2, 'vraagje', 'ik heb een vraag', 'weet iemand', 'ik vroeg me af', 'vroeg me af', 'domme vraag', 'korte vraag',
@@ -312,6 +313,8 @@ export const NL: LangCues = {
       'valt ~ uit', 'viel ~ weg', 'scheur', 'foutmelding', 'verprutst', 'verpest', 'ging het mis', 'niet meer',
       'niet opgelost', 'verkeerde kleur', 'verkeerde maat', 'niemand gekomen', 'geen personeel', 'dicht',
       0.7, 'compensatie', 'schadevergoeding',
+      // Track & trace zegt bezorgd, maar er is niets.
+      2, 'ligt niks', 'ligt niets', 'er ligt niks', 'er ligt niets', 'staat op bezorgd', 'zegt bezorgd', 'op bezorgd gezet',
     ],
     customer: [
       3, 'ik was vergeten', 'ik vergat', 'ben vergeten', 'mijn fout', 'mijn eigen fout', 'mijn schuld',
