@@ -33,8 +33,9 @@ const TOPIC_MATTER: Record<Topic, Record<Lang, [string, boolean] | null>> = {
   outage: { nl: ['de storing', false], en: ['the outage', false] },
   billing: { nl: ['factuur', true], en: ['bill', true] },
   product: { nl: ['het product', false], en: ['the product', false] },
-  // No Dutch phrase for it reads naturally after "Sorry dat het misgaat met": say nothing then.
-  service: { nl: null, en: ['experience with our service', true] },
+  // No phrase for it reads naturally after "Sorry dat het misgaat met" or "Sorry for the trouble
+  // with": the reply says nothing then, unless the message names the thing.
+  service: { nl: null, en: null },
   app: { nl: ['de app', false], en: ['the app', false] },
   travel: { nl: ['reis', true], en: ['trip', true] },
   subscription: { nl: ['abonnement', true], en: ['subscription', true] },
