@@ -7,6 +7,7 @@ import {
   INTENTS,
   LANGS,
   MESSAGE_TYPES,
+  MAX_LINE_BYTES,
   MAX_TEXT_BYTES,
   PERSONAS,
   TOPICS,
@@ -89,6 +90,7 @@ export function buildProgram(): Command {
     .addOption(choice('-c, --channel <channel>', 'channel the reply is for (length limits)', CHANNELS))
     .option('--disable <rules>', 'comma-separated rule ids to skip', ruleList)
     .option('--allow <phrase>', 'a word or phrase that never triggers a rule (repeatable)', (v, p: string[] = []) => [...p, v])
+    .addHelpText('after', `\nReplies are limited to ${MAX_TEXT_BYTES / 1024} KB each.`)
     .action(async (files: string[], options) => {
       const { runCheck } = await import('./commands/check.js');
       await runCheck(files, options);
@@ -101,6 +103,7 @@ export function buildProgram(): Command {
     .option('-t, --text <text>', 'the customer message')
     .addOption(choice('-l, --lang <lang>', 'force the language', LANGS))
     .option('--json', 'print as JSON')
+    .addHelpText('after', `\nMessages are limited to ${MAX_TEXT_BYTES / 1024} KB.`)
     .action(async (file: string | undefined, options) => {
       const { runClassify } = await import('./commands/classify.js');
       await runClassify(file, options);
@@ -120,6 +123,11 @@ export function buildProgram(): Command {
     .option('--agent <name>', 'who signs the replies')
     .option('--company <name>', 'company name')
     .option('--templates <dir>', 'directory with your own templates')
+    .addHelpText(
+      'after',
+      `\nMessages are limited to ${MAX_TEXT_BYTES / 1024} KB and lines to ${MAX_LINE_BYTES / 1024 / 1024} MB; ` +
+        'a longer one is reported with its line number and the run goes on.',
+    )
     .action(async (file: string | undefined, options) => {
       const { runBatch } = await import('./commands/batch.js');
       await runBatch(file, options);

@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { promisify } from 'node:util';
 import { loadSettings } from '../config.js';
 import { classify, type Classification } from '../core/classify.js';
-import { CHANNELS, FAULTS, INTENTS, LANGS, MAX_TEXT_BYTES, MESSAGE_TYPES, PERSONAS, TOPICS } from '../core/domain.js';
+import { CHANNELS, FAULTS, INTENTS, LANGS, MAX_LINE_BYTES, MAX_TEXT_BYTES, MESSAGE_TYPES, PERSONAS, TOPICS } from '../core/domain.js';
 import { composeDraft, resolveAnswers, type Answers, type Draft } from '../core/draft.js';
 import { CsvReader, LineSplitter, csvRow } from '../csv.js';
 import { FindingsExit, WebcareError } from '../errors.js';
@@ -26,7 +26,6 @@ export interface BatchOptions extends Pick<DraftOptions, 'lang' | 'formal' | 'in
 }
 
 /** A physical line longer than this is reported and skipped, never held in memory whole. */
-export const MAX_LINE_BYTES = 1024 * 1024;
 
 type Id = string | number;
 

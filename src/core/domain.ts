@@ -244,6 +244,8 @@ export const PUBLIC_CHANNELS: readonly Channel[] = ['x', 'facebook', 'instagram'
 
 /** The largest message or reply the tool accepts, in bytes. */
 export const MAX_TEXT_BYTES = 100 * 1024;
+/** The longest line (or CSV record) of a batch export, in bytes: a longer one is reported and skipped. */
+export const MAX_LINE_BYTES = 1024 * 1024;
 
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
