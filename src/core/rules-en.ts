@@ -15,6 +15,7 @@ export const EN: Lexicon = {
   deletion: lines(String.raw`
     ${WE} (${AUX} ){0,5}${REMOVE} ${POST}
     ${WE} (${AUX} ){0,5}(take|took|taken|taking) ${POST} down
+    ${WE} (${AUX} ){0,5}${REMOVE} (it|them) (because|as|since|due to)
     ${POST} ((about|on|with|under|regarding) … )?(has|have|was|were|is|are|will|'s|'ll|got|gets) (now |just |unfortunately |already |been |be |being )*(removed|deleted|hidden|taken down|unpublished)
   `),
   removalReasons: lines(String.raw`
@@ -87,6 +88,8 @@ export const EN: Lexicon = {
     (learn to|can't you|can you not|did you even|do you even) read
     reading is hard
     (you|u) (always|constantly) (complain|moan|whine)
+    (clearly|obviously|apparently) (isn't|is not|not) your (thing|strong suit|forte)
+    ask (someone|somebody) (more )?(tech-savvy|tech savvy|technical|younger|who understands)
     stop (complaining|whining|moaning)
     complain about everything
     (fuck|screw|piss) (you|off)
@@ -129,6 +132,7 @@ export const EN: Lexicon = {
     report(ing|ed)? (you|this|it) to the police
     ${WE} (${AUX} ){0,4}(report|file|involve|call|contact|press|notify|inform)\p{L}* (a )?(police report|the police|charges)
     press charges
+    (no (other )?choice but to|forced to) (report|involve|call|contact|notify|inform|take legal)
     defamation
     libel
     slander
@@ -140,10 +144,13 @@ export const EN: Lexicon = {
     (it's|that's|it is|that is) on you
     you should('ve| have) ${NOT_BLAME}\p{L}+
     you shouldn't have (?!(had|been|needed)(?![\p{L}]))\p{L}+
-    (if you (had|'d)|had you) (just |only |actually |bothered to )?(read|checked|looked|followed|paid attention|listened|called)
+    (if you('d| had)|had you) (just |only |actually |bothered to )?(read|checked|looked|followed|paid attention|listened|called)
     you (clearly |obviously |simply )?(didn't|did not|failed to|forgot to|neglected to) (read|check|follow|pay attention|look|bother)
     you were (supposed|meant) to (?!(get|receive|have|hear|be)(?![\p{L}]))\p{L}+
     user error
+    (only |have only )?yourself to blame
+    (because|since) you (chose|picked|selected|entered|ordered|booked|typed|bought) the wrong
+    you (chose|picked|selected|entered|ordered|booked|typed|bought) the wrong
     operator error
     (read|check) the (fine|small) print
     next time,? (please )?(read|check|pay attention|look|be more careful)
@@ -187,7 +194,9 @@ export const EN: Lexicon = {
     policy (says|states|is clear|dictates|doesn't allow|does not allow)
     (per|as per|according to|in line with|under|against|due to) (our )?(policy|policies|terms|t&cs|terms and conditions|conditions)
     rules are rules
-    nothing (we|I) can do
+    nothing (more |else |further )?(we|I) can do
+    (we|I) followed (the )?(correct |standard |proper |normal |usual )?(procedure|process|protocol)
+    (our|the) (terms|policy|conditions|t&cs|rules) (are|is) (very |quite |perfectly |pretty )?clear
     out of our (hands|control)
     not our (fault|problem|responsibility|concern)
     we('re| are) not (responsible|liable|to blame)
@@ -211,6 +220,7 @@ export const EN: Lexicon = {
     we('ll| will) (take|pass) (this|it|your feedback) on board
     we('ll| will) do our (very )?best
     we('ll| will) keep you (posted|updated|informed)
+    (our team|the team|we)('re| is| are) (currently |now )?investigating (the matter|this|it|the issue|your \p{L}+)
   `),
   concreteSteps: lines(String.raw`
     today
@@ -233,6 +243,7 @@ export const EN: Lexicon = {
     mistakes were made
     (it's|it is|this is) being (looked into|investigated|handled|dealt with)
     (this|it) will be (looked into|investigated|reviewed)
+    (we('ve| have)|I('ve| have)|it's been|it has been|this has been) (passed|forwarded|escalated|referred) (this |it |your \p{L}+ )?(on )?to the (relevant|appropriate|responsible|right|correct) (department|team|people)
     has been (forwarded|passed on|escalated|referred) to the (relevant|appropriate|responsible|right|correct) (department|team|people)
     (your|the) (complaint|issue|matter|request|case) (is being|has been|will be) (handled|processed|dealt with|looked into|investigated)
     (we|I) (completely |fully |totally |really )?(understand|appreciate) (your|the) frustration

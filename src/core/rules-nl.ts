@@ -25,6 +25,9 @@ export const NL: Lexicon = {
     (we|wij|ik) (${AUX} ){0,3}${REMOVE} ${POST}(?! (niet|nooit))
     (${REMOVE}|halen|haal) (we|wij|ik) ${POST}(?! (niet|nooit))
     (we|wij|ik) (halen|haal) ${POST} (weg|offline)
+    ${POST} (halen|haal|verwijderen|verbergen) (we|wij|ik) (weg|offline|(?=[.,!]))
+    (halen|haal) (we|wij|ik) (het|hem|die|deze|dit) (weg|offline)
+    (verwijderen|verbergen|verwijder|verberg) (we|wij|ik) (het|hem|deze|dit)(?=[\t\x20]*([.,!;]|$))
   `),
   removalReasons: lines(String.raw`
     scheld\p{L}*
@@ -94,6 +97,8 @@ export const NL: Lexicon = {
     (leer|leren) (eerst |eens |toch )?lezen
     (kun|kan) (je|jij|u) (niet|soms niet) lezen
     (een|zo'n) (simpele|eenvoudige|makkelijke) (handleiding|uitleg|instructie) niet (kunt|kan|kunnen) (volgen|lezen|begrijpen)
+    (niet te geloven|ongelofelijk|bizar) dat (iemand|je|jij|u|mensen) (dit|dat|het|zoiets) niet (snapt|snappen|begrijpt|begrijpen|kan|kunt|kunnen)
+    (is|lijkt) (duidelijk |echt |gewoon )?niet (jouw|uw|je) (ding|sterkste kant|fort)
     (alweer|weer|nog) een klacht van (onze|ons|de)
     lezen is (ook )?(moeilijk|lastig|een vak)
     klaag(t)? (altijd|over alles)
@@ -132,6 +137,7 @@ export const NL: Lexicon = {
     laster
     aansprakelijk (stellen|gesteld|te stellen)
     (we|wij|ik) (${AUX} ){0,3}(doen |gaan |zullen |overwegen |schakelen |bellen |waarschuwen )?(aangifte|de politie)
+    (genoodzaakt|gedwongen|geen andere keus dan) (om )?(\p{L}+ ){0,2}(aangifte|de politie|juridisch\p{L}*|een advocaat)
     (doen|gaan|zullen|overwegen|hebben|schakelen) (we|wij|ik) (${AUX} |nu |dan )?(aangifte|de politie)
     aangifte (tegen|van) (je|jou|u)
   `),
@@ -155,6 +161,11 @@ export const NL: Lexicon = {
     kleine lettertjes
     ligt (echt |toch |gewoon |helemaal )?aan (jou|jezelf|u|uzelf)
     (gebruikers|bedienings)fout
+    als ${YOU} … (had|hadden) (gevolgd|gelezen|gecontroleerd|opgelet|gekeken|ingevuld|bijgehouden|geluisterd)
+    (had|hadden) ${YOU} … (gevolgd|gelezen|gecontroleerd|opgelet|gekeken|ingevuld|geluisterd)[,]? (dan|was|had|waren|hadden)
+    (doordat|omdat) ${YOU} (\p{L}+ ){0,2}zelf
+    ${YOU} (hebt|heeft|had) zelf (de|het|een) (verkeerde|foute|onjuiste)
+    zelf (de|het|een) (verkeerde|foute|onjuiste) (\p{L}+ ){1,2}(gekozen|gekocht|besteld|ingevuld|aangeklikt|geboekt|opgegeven|ingevoerd)
   `),
   negations: lines(String.raw`
     niet
@@ -197,6 +208,9 @@ export const NL: Lexicon = {
     (kunnen|kan) (we|wij|ik) (daar |er |hier )?(helaas |verder )?niets (aan )?(doen|veranderen)
     daar (kunnen|kan) (we|wij|ik) (helaas |verder )?niets (aan )?(doen|veranderen)
     niets aan te doen
+    meer (kunnen|kan) (we|wij|ik) (helaas )?(niet|niets) (voor (je|u) )?doen
+    (onze|de) (algemene )?(voorwaarden|regels) zijn (daar |hier |er |daarover )?(heel |erg |zeer |nogal |toch )?(duidelijk|helder)
+    (we|wij) hebben (gewoon )?(de )?(juiste |normale |standaard |gebruikelijke )?(procedure|regels) gevolgd
     niet (onze|ons) (fout|schuld|probleem|verantwoordelijkheid|zaak)
     ligt niet aan ons
     (we|wij) zijn niet (verantwoordelijk|aansprakelijk)
@@ -218,6 +232,7 @@ export const NL: Lexicon = {
     (we|wij|ik) (doen|doe) (ons|mijn) (uiterste )?best
     (we|wij|ik) (houden|hou|houd) (je|u) op de hoogte
     (we|wij) gaan (ermee|er mee) aan de slag
+    (komen|kom) (er|hier|daar)op (bij (je|u) )?terug
   `),
   concreteSteps: lines(String.raw`
     vandaag
@@ -243,10 +258,11 @@ export const NL: Lexicon = {
   evasive: lines(String.raw`
     er wordt (nu |hard |volop )?(naar|aan) (gekeken|gewerkt)
     er wordt (naar )?(gekeken|gezocht)
+    er wordt (nu )?naar (je|jouw|uw|de|het|dit|deze) (\p{L}+ )?(gekeken|gezocht)
     wordt (nader |verder )?(onderzocht|bekeken|uitgezocht)
     in behandeling (genomen|gegeven)
     is in behandeling
-    (doorgezet|doorgestuurd) naar de (betreffende|desbetreffende|juiste|verantwoordelijke) afdeling
+    (doorgezet|doorgestuurd|doorgegeven|doorgespeeld|uitgezet) (naar|aan|bij) de (betreffende|desbetreffende|juiste|verantwoordelijke) (afdeling|collega's|collega|mensen|team)
     er zijn fouten gemaakt
     (we|wij|ik) (begrijpen|begrijp|snappen|snap) (je|jouw|uw) (frustratie|ergernis|boosheid)
     (je|jouw|uw) (klacht|feedback|mening|vraag|tevredenheid) is (erg |heel |zeer )?belangrijk voor (ons|ons bedrijf)
