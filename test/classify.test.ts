@@ -184,6 +184,36 @@ describe('cues as signals', () => {
     expect(classify(text)).toEqual(c);
   });
 
+  it('takes a first name alone after the last sentence, a title with a capitalised particle, and a caret signature', () => {
+    expect(classify('My internet has been dropping for two weeks. Sort this out today please. Dave').name).toBe('Dave');
+    expect(classify('Ik heb twee keer ingecheckt. Vriendelijke groet, mevrouw De Vries').name).toBe('mevrouw De Vries');
+    expect(classify('Mark from your team called me back and sorted the bill. Thank you. ^Tom').name).toBe('Tom');
+    // A word with a full stop closing the message is no name.
+    expect(classify('Why does the line cut off after 20 minutes? Every. Single. Time.').name).toBeNull();
+    expect(classify('Now you are our most reliable year yet? Sure.').name).toBeNull();
+  });
+
+  it('reads fraud, phishing and a bereavement as sensitive', () => {
+    expect(classify('Iemand heeft mijn account overgenomen en een telefoon besteld. Dit is fraude!').sensitiveReasons).toContain('personal-data');
+    expect(classify('I got an email asking me to verify my bank details. Is this phishing?').sensitive).toBe(true);
+    expect(classify('My husband passed away last month and I am trying to close his account.').sensitiveReasons).toContain('health');
+    expect(classify('My connection at Frankfurt was cancelled and the transfer desk was closed.').sensitiveReasons).not.toContain('money');
+  });
+
+  it('does not take closing thanks after a problem for a compliment, nor a helped customer\'s praise for a complaint', () => {
+    expect(classify("Hi, my internet has been dropping every evening for two weeks now. I'm not sure what else to do. Thanks for any help. Ruth").type).toBe('complaint');
+    expect(classify('Yesterday I was ready to cancel, but Jess from your support team called me back and fixed the billing error. Credit where it\'s due, thank you').type).toBe('compliment');
+    expect(classify('Gisteren was ik nog boos over mijn bezorging, maar vandaag belde iemand me op. Dat noem ik service! Dank jullie wel').type).toBe('compliment');
+  });
+
+  it('reads a note that opens with "Ter info" or "FYI" as a remark, and abuse as a complaint', () => {
+    expect(classify('Ter info: in jullie app staat het tarief nog op het oude bedrag. Volgens mij klopt dat niet meer.').type).toBe('remark');
+    expect(classify('FYI the outage map on your website still shows our area as affected but power is back. Might confuse people.').type).toBe('remark');
+    const abuse = classify("@Ryanair you're a bunch of thieving scumbags. £60 for a bag that fit in the sizer. Never again, and I'm telling everyone.");
+    expect(abuse.type).toBe('complaint');
+    expect(abuse.abusive).toBe(true);
+  });
+
   it('honours a forced language', () => {
     expect(classify('Where is my parcel?', { lang: 'nl' }).lang).toBe('nl');
   });

@@ -7,21 +7,27 @@ import type { Compiled } from './cues.js';
 // A name word: "Marja", "Zoë", "Jan-Willem", "O'Brien", "McDonald"; particles in between: "de Wit".
 const WORD = String.raw`(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)*`;
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', 'ten', 'ter', 'te', 'von', 'la', 'le', 'du', 'da', 'di', 'del', "'t", "d'"]);
-const PARTICLE = `(?:${[...PARTICLES].join('|')})`;
+// After a title or an initial a particle is capitalised: "mevrouw De Vries", "J. Van Dam".
+const PARTICLE = `(?:${[...PARTICLES].map((p) => `[${p[0]!.toUpperCase()}${p[0]}]${p.slice(1)}`).join('|')})`;
 // Before it, initials or a title: "R. van Dijk", "J. Hoekstra", "Mevr. Postma", "Hr. Jansen".
 const INITIALS = String.raw`(?:\p{Lu}\.\s?){1,3}(?:${PARTICLE}\s+){0,3}`;
-const TITLE = String.raw`(?:Mevr|Mevrouw|Mw|Dhr|Hr|Mr|Mrs|Ms|Dr)\.?\s+(?:${PARTICLE}\s+){0,3}`;
+const TITLE = String.raw`(?:[Mm]evr|[Mm]evrouw|[Mm]w|[Dd]hr|[Hh]r|[Mm]eneer|[Mm]r|[Mm]rs|[Mm]s|[Dd]r)\.?\s+(?:${PARTICLE}\s+){0,3}`;
 // A last name may be only an initial: "Karen M.".
 const FULL = String.raw`(?:${INITIALS}|${TITLE})?${WORD}(?:\s+(?:${PARTICLE}\s+){0,3}${WORD}){0,3}(?:\s+\p{Lu}\.)?`;
 // A name that cannot be an ordinary word: with initials or a title.
 const FORMAL = new RegExp(String.raw`^((?:${INITIALS}|${TITLE})${WORD}(?:\s+(?:${PARTICLE}\s+){0,3}${WORD}){0,2})(?:,[^\n,]{1,40})?${'$'}`, 'u');
+// A first name on its own after the last sentence: "... today please. Dave".
+// No full stop after it: "... Every. Single. Time." and "Sure." are words, not names.
+const SINGLE = /^(\p{Lu}[\p{Ll}\p{M}]{2,}(?:-\p{Lu}[\p{Ll}\p{M}]+)?)\s*$/u;
+const AFTER_INITIAL = /(?:^|\s)\p{Lu}\.\s*$/u;
 // Where a sentence may start on the last line: after . ! ? or an emoji.
 const SENTENCE_START = /[.!?\p{Extended_Pictographic}]\uFE0F?\s+/gu;
 // After the name: a handle in brackets, emoji, a full stop.
 const TRAIL = String.raw`\s*(?:\(@\w+\))?[\s.!\p{Extended_Pictographic}\u{FE0F}\u{200D}]*$`;
 const NAME_ONLY = new RegExp(String.raw`^(${FULL})${TRAIL}`, 'u');
 // "— Priya Nair, Nair Delicatessen": a company or role after a comma.
-const DASHED = new RegExp(String.raw`(?:^|\s)[—–~-]{1,2}\s*(${FULL})(?:,[^\n,]{1,40})?${TRAIL}`, 'u');
+// "^Tom" too: customers copy the caret from webcare signatures.
+const DASHED = new RegExp(String.raw`(?:^|\s)[—–~^-]{1,2}\s*(${FULL})(?:,[^\n,]{1,40})?${TRAIL}`, 'u');
 
 interface NameCues {
   /** Sign-offs, longest first, each with whether it needs a comma before the name (thanks do). */
@@ -64,7 +70,7 @@ function prepare(compiled: Compiled): NameCues {
 function plausible(name: string, compiled: Compiled): boolean {
   return name
     .split(/\s+/)
-    .filter((word) => !PARTICLES.has(word))
+    .filter((word) => !PARTICLES.has(word.toLowerCase()))
     .every((word) => {
       const key = keyOf(word);
       return !compiled.notNames.has(key) && !compiled.words.has(key) && !compiled.negators.has(key);
@@ -108,6 +114,9 @@ export function findName(text: string, compiled: Compiled): string | null {
     if (name) return name;
     const formal = start > 0 ? FORMAL.exec(segment) : null;
     if (formal && plausible(formal[1]!, compiled)) return formal[1]!;
+    const single =
+      start > 0 && start === starts[starts.length - 1] && !AFTER_INITIAL.test(last.slice(0, start)) ? SINGLE.exec(segment) : null;
+    if (single && plausible(single[1]!, compiled)) return single[1]!;
   }
   // A name alone on the last line, set apart by a blank line or under a sign-off ("Groet,"),
   // or under a finished sentence ("...again.\nThomas Berg", "...rechtzetten?\nNoor").

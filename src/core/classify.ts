@@ -90,7 +90,7 @@ class Tally<K extends string> {
 const PERSONA_TYPE: Partial<Record<Persona, readonly [MessageType, number]>> = {
   aggressive: ['complaint', 0.5], chronic: ['complaint', 0.6], angry: ['complaint', 0.6],
   opportunist: ['complaint', 0.6], demanding: ['complaint', 0.4], meek: ['complaint', 0.3],
-  critic: ['remark', 0.3], ambassador: ['compliment', 0.6], introvert: ['question', 0.5],
+  critic: ['remark', 0.3], ambassador: ['compliment', 0.6], introvert: ['question', 0.2],
 };
 const TYPE_FIT: Record<MessageType, Partial<Record<Persona, number>>> = {
   complaint: { ambassador: 0.3, introvert: 0.5 },
@@ -127,8 +127,13 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   // Praise that does not count: "Thanks, but ...", the "Thanks, Priya" of a signature, praise
   // in scare quotes (that one is sarcasm).
   const countedPraise = (hit: Hit) =>
-    isPraise(hit) && !negated(compiled, tokens, hit) && !takenBack(compiled, tokens, hit, name) && !inSpans(quoted, hit);
+    isPraise(hit) &&
+    !negated(compiled, tokens, hit) &&
+    !takenBack(compiled, tokens, hit, name) &&
+    !inSpans(quoted, hit) &&
+    !closingThanks(compiled, tokens, hits, hit, name);
 
+  const praiseAt = new Set(hits.filter(countedPraise).map((hit) => hit.start));
   for (const hit of hits) {
     const { group, weight, cue, start } = hit;
     const key = hit.key as never;
@@ -150,7 +155,9 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
         // The same word twice says less the second time ("wéér ... wéér"), except when shouted.
         const again = key !== 'aggressive' && persona.cuesOf(key).some((seen) => keyOf(seen) === keyOf(cue));
         persona.add(key, again ? weight * 0.5 : weight, cue, start);
+        // Praise that is also a persona's cue ("credit where it's due": the angry one, helped) says nothing of a complaint.
         const [toType, share] = PERSONA_TYPE[key as Persona] ?? ['remark', 0];
+        if (toType === 'complaint' && praiseAt.has(start)) continue;
         // Paying customers and bargainers often ask: their words say less about a complaint.
         if (share) type.add(toType, weight * share * (key === 'demanding' || key === 'opportunist' ? 0.75 : 1), cue, start);
       }
@@ -169,7 +176,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
       if (key === 'person' && selfDirected(compiled, tokens, start)) continue;
       abuse.add(key, 1, cue, start);
       persona.add('aggressive', key === 'person' || key === 'threat' ? 2.5 : 1.5, cue, start);
-      type.add('complaint', 1, cue, start);
+      type.add('complaint', key === 'person' || key === 'threat' ? 2.5 : 1.5, cue, start);
     } else if (group === 'channel') channel.add(key, 1, cue, start);
     else if (group === 'sarcasm') sarcasmCue = true;
     else if (group === 'time') times.add(keyOfCue(cue));
@@ -200,6 +207,9 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   if (quoted.length > 0 && quoted[0]![0] === 0 && quoted[0]![1] - quoted[0]![0] >= 2) {
     persona.add('critic', 2, 'quoting us');
   }
+  // "Ter info:", "FYI", "Even melden": a note opening the message makes the whole message one.
+  const opener = hits.find((h) => h.group === 'type' && h.key === 'remark' && h.weight >= 2 && opensSentence(tokens, h.start) && h.start <= 3);
+  if (opener && !hits.some(countedPraise)) type.add('remark', 2, opener.cue, opener.start);
   const rating = readRating(text);
   if (rating !== null) {
     channel.add('review', 2, `${rating}/5`);
@@ -216,7 +226,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     praise &&
     (sarcasm ||
       (sarcasmCue && complaint > 0) ||
-      (complaint > type.get('compliment') && opensSentence(tokens, praise.start)) ||
+      (complaint > type.get('compliment') && opensSentence(tokens, praise.start) && problemInSentence(tokens, hits, praise)) ||
       (hits.some((h) => h.group === 'persona' && h.key === 'chronic' && h.weight >= 1.5) && hits.some(isProblem)))
   ) {
     type.add('complaint', type.get('compliment') + 0.5, praise.cue);
@@ -328,6 +338,22 @@ function takenBack(compiled: Compiled, { keys }: Tokens, hit: Hit, name: string 
   return after <= name.split(/\s+/).length + 1;
 }
 
+/** "... I'm not sure what else to do. Thanks for any help.": politeness, not a compliment. */
+function closingThanks(compiled: Compiled, { keys }: Tokens, hits: Hit[], hit: Hit, name: string | null): boolean {
+  if (!compiled.thanks.has(keys[hit.start]!)) return false;
+  let sentenceStart = hit.start;
+  while (sentenceStart > 0 && keys[sentenceStart - 1] !== BOUNDARY) sentenceStart--;
+  // The last sentence, but for the signature under it.
+  const signature = name === null ? 0 : name.split(/\s+/).length;
+  let end = hit.end;
+  while (end < keys.length && keys[end] !== BOUNDARY) end++;
+  if (keys.slice(end).filter((key) => key !== BOUNDARY).length > signature) return false;
+  // Praise elsewhere ("Dat noem ik service! Dank jullie wel") makes the thanks part of it; with
+  // none, thanks closing a message of a few sentences are only polite.
+  if (hits.some((other) => other.start !== hit.start && isPraise(other))) return false;
+  return keys.slice(0, sentenceStart).filter((key) => key !== BOUNDARY).length >= 6;
+}
+
 /** Token ranges of short phrases in quotes: 'exciting update', "support". At most a few, for speed. */
 function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -346,6 +372,13 @@ function inSpans(spans: [number, number][], hit: Hit): boolean {
 
 function isProblem(hit: Hit): boolean {
   return (hit.group === 'type' && hit.key === 'complaint') || (hit.group === 'fault' && hit.key === 'company');
+}
+
+/** "Great, another delay": a problem in the praise's own sentence, not in another one. */
+function problemInSentence({ keys }: Tokens, hits: Hit[], praise: Hit): boolean {
+  let end = praise.end;
+  while (end < keys.length && keys[end] !== BOUNDARY) end++;
+  return hits.some((hit) => isProblem(hit) && hit.start >= praise.end && hit.start < end);
 }
 
 function opensSentence({ keys }: Tokens, at: number): boolean {

@@ -20,6 +20,7 @@ export const EN: LangCues = {
       'send another', 'unanswered', 'go unanswered', 'never arrived', 'offensive', 'sexist', 'racist',
       'discriminatory', 'data breach', 'data leak', 'downtime',
       0.5, "can't", 'cannot', "won't", 'fix',
+      2, 'never again', 'never ordering again', 'never flying with', 'never using',
       2, 'marked as delivered', 'marked delivered', 'says delivered', 'nothing arrived', 'never received', 'not received',
     ],
     question: [
@@ -68,7 +69,8 @@ export const EN: LangCues = {
       0, 'small issue', 'small problem', 'minor issue',
       2, 'credit where',
       1.5, 'improvement', 'booked again', 'already booked',
-      1.5, 'best thing', 'the best thing', 'made my day', 'love this', 'love it',
+      1.5, 'best thing', 'the best thing', 'made my day', 'love this', 'love it', "that's what i call service",
+      'what i call service', 'legend', 'spotless', 'flawless', 'seamless', 'refreshingly',
     ],
   },
   persona: {
@@ -277,14 +279,22 @@ export const EN: LangCues = {
       'refund', 'refunded', 'charged', 'charges', 'overcharged', 'invoice', 'direct debit', 'iban', 'bank account',
       'credit card', 'card details', 'compensation', 'voucher', 'deposit', 'money back', 'debt collector',
       'bailiff', 'loyalty points', 'billing', 'bill', 'billed', 'late fee', 'full refund', 'bank statement',
-      'transfer', 'bank transfer', 'in app purchase*',
+      'bank transfer', 'money transfer', 'in app purchase*',
     ],
     health: [
       'sick', 'ill', 'illness', 'medication', 'medicine', 'hospital', 'doctor', 'gp', 'pregnant', 'allergy',
       'allergic', 'diabetic', 'insulin', 'wheelchair', 'disabled', 'disability', 'cancer', 'chemo', 'surgery',
       'depression', 'mental health',
+      // Bereavement: nobody wants the details of a death discussed in public.
+      'passed away', 'widow', 'widower', 'bereavement', 'bereaved', 'funeral', 'death certificate',
     ],
-    'personal-data': ['data breach', 'data leak', "someone else's details", 'date of birth', 'passport', 'social security', 'national insurance', 'my password is', 'pin code'],
+    'personal-data': [
+      'data breach', 'data leak', "someone else's details", 'date of birth', 'passport', 'social security',
+      'national insurance', 'my password is', 'pin code',
+      // Fraud and phishing: what happened to the account is for a private channel.
+      'fraud', 'fraudulent', 'phishing', 'hacked', 'identity theft', 'took over my account', 'account was taken over',
+      'verify my bank details', 'in my name',
+    ],
     legal: [
       'lawyer', 'attorney', 'solicitor', 'court', 'sue', 'suing', 'lawsuit', 'legal', 'small claims', 'ombudsman',
       'trading standards', 'liable', 'bailiff',
@@ -330,7 +340,7 @@ export const EN: LangCues = {
   abuse: {
     person: [
       'idiot', 'idiots', 'moron', 'morons', 'imbecile', 'retard', 'retarded', 'bitch', 'bastard', 'asshole',
-      'arsehole', 'dickhead', 'prick', 'wanker', 'twat', 'cunt', 'dumbass', 'scumbag', 'faggot', 'fag', 'liar',
+      'arsehole', 'dickhead', 'prick', 'wanker', 'twat', 'cunt', 'dumbass', 'scumbag', 'scumbags', 'thieving', 'faggot', 'fag', 'liar',
       'liars', 'loser', 'losers',
     ],
     threat: [
@@ -408,7 +418,7 @@ export const EN: LangCues = {
   questionOpeners: 'how what when where who which can could do does did is are was will would should may anyone any'.split(' '),
   signoffs: [
     'regards', 'kind regards', 'best regards', 'warm regards', 'best wishes', 'best', 'sincerely', 'yours',
-    'yours sincerely', 'cheers', 'love', 'all the best',
+    'yours sincerely', 'cheers', 'love', 'all the best', 'xx', 'xxx',
   ],
   thanks: ['thanks', 'thank you', 'many thanks', 'thanks again', 'thx', 'ta'],
   introductions: ['my name is', 'i am', "i'm", 'this is'],

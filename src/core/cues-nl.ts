@@ -64,7 +64,8 @@ export const NL: LangCues = {
       0, 'alvast bedankt', 'bedankt alvast', 'bij voorbaat dank', 'zou fijn zijn', 'zou leuk zijn', 'zou mooi zijn',
       1.5, 'zo hoort het', 'fijn hoe', 'fijn dat jullie', 'netjes uitgelegd', 'goed uitgelegd', 'waarom ik blijf', 'iedereen aan',
       0, 'klein probleempje', 'klein probleem',
-      1.5, 'verbetering', 'eerlijk is eerlijk', 'stond ik hier nog',
+      1.5, 'verbetering', 'eerlijk is eerlijk', 'stond ik hier nog', 'dat noem ik service', 'noem ik service', 'vlekkeloos',
+      'keurig geholpen', 'keurig opgelost', 'netjes geregeld',
     ],
   },
   persona: {
@@ -277,8 +278,16 @@ export const NL: LangCues = {
       'ziek', 'ziekte', 'medicijn*', 'medicatie', 'ziekenhuis', 'dokter', 'huisarts', 'arts', 'zwanger',
       'allergie', 'allergisch', 'allergische', 'insuline', 'diabetes', 'rolstoel', 'beperking', 'chemo',
       'operatie', 'depressie', 'burn out', 'heb kanker', 'heeft kanker',
+      // Bereavement: nobody wants the details of a death discussed in public.
+      'overleden', 'overlijden', 'weduwe', 'weduwnaar', 'uitvaart', 'begrafenis', 'rouw',
     ],
-    'personal-data': ['datalek', 'gegevens van een andere', 'bsn', 'burgerservicenummer', 'paspoort*', 'geboortedatum', 'rijbewijs', 'mijn wachtwoord is', 'pincode'],
+    'personal-data': [
+      'datalek', 'gegevens van een andere', 'bsn', 'burgerservicenummer', 'paspoort*', 'geboortedatum', 'rijbewijs',
+      'mijn wachtwoord is', 'pincode',
+      // Fraud and phishing: what happened to the account is for a private channel.
+      'fraude', 'identiteitsfraude', 'phishing', 'gehackt', 'account overgenomen', 'account is overgenomen',
+      'op mijn naam', 'nepmail', 'valse mail', 'oplichting',
+    ],
     legal: [
       'advocaat', 'rechter', 'rechtszaak', 'juridisch*', 'aangifte', 'consumentenbond', 'geschillencommissie',
       'ombudsman', 'deurwaarder', 'dagvaarding', 'aansprakelijk', 'ingebrekestelling', 'rechtsbijstand',
@@ -331,7 +340,7 @@ export const NL: LangCues = {
       'idioot', 'idioten', 'debiel', 'debielen', 'randdebiel', 'mongool', 'mongolen', 'sukkel', 'sukkels',
       'klootzak', 'klootzakken', 'lul', 'eikel', 'hoer', 'slet', 'trut', 'kankerlijer', 'tyfuslijer', 'teringlijer',
       'kutwijf', 'kutvent', 'imbeciel', 'achterlijk', 'achterlijke', 'flikker', 'stuk vreten', 'rotzak',
-      'loser', 'oetlul', 'malloot',
+      'loser', 'oetlul', 'malloot', 'oplichters', 'boeven', 'dieven', 'zakkenvullers',
     ],
     threat: [
       'weet waar je woont', 'weet waar jullie wonen', 'waar je woont', 'ik maak je af', 'ik maak jullie af',
@@ -412,7 +421,7 @@ export const NL: LangCues = {
   questionOpeners: 'hoe wat wanneer waar wie welke welk kan kun kunt kunnen mag mogen is zijn heeft hebben hebt klopt weet weten zou zouden moet moeten gaan gaat doen doet krijg krijgen wordt worden vinden'.split(' '),
   signoffs: [
     'groet', 'groeten', 'groetjes', 'gr', 'grt', 'mvg', 'm.v.g', 'met vriendelijke groet', 'met vriendelijke groeten',
-    'vriendelijke groet', 'vriendelijke groeten', 'hartelijke groet', 'vr gr', 'vr. gr', 'liefs', 'doei', 'hgr',
+    'vriendelijke groet', 'vriendelijke groeten', 'hartelijke groet', 'vr gr', 'vr. gr', 'liefs', 'doei', 'hgr', 'xx', 'xxx',
   ],
   thanks: ['bedankt', 'alvast bedankt', 'dank', 'dank je', 'dankjewel', 'dank je wel', 'bvd'],
   introductions: ['ik ben', 'mijn naam is', 'hier is'],
