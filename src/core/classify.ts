@@ -183,6 +183,8 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     else if (group === 'urgency' && !urgency.includes(cue.toLowerCase())) urgency.push(cue.toLowerCase());
   }
 
+  // "Weer keurig op tijd": with praise carrying the message, "weer" is loyalty, not a complaint that keeps coming.
+  if (type.get('compliment') > type.get('complaint') && praiseAt.size > 0) persona.score.set('chronic', persona.get('chronic') * 0.3);
   const loud = readShape(compiled, tokens, type, persona, abuse, channel) + (abuse.score.size > 0 ? 1 : 0);
   // Loud in more than one way (capitals, "!!!", swearing): the aggressive one, even when it keeps happening.
   if (loud >= 2) persona.add('aggressive', 1.5, 'loud');

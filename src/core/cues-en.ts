@@ -75,7 +75,7 @@ export const EN: LangCues = {
   },
   persona: {
     meek: [
-      3, 'i never usually complain', 'never usually complain', "i don't usually complain", 'i rarely complain',
+      3, 'not trying to be negative', 'not trying to be difficult', "i hate to bother", 'i never usually complain', 'never usually complain', "i don't usually complain", 'i rarely complain',
       'i never complain', 'hate to complain', "don't like to complain", 'sorry to bother', 'sorry to be a',
       "i don't usually", 'i never usually', 'i rarely post', "don't usually post", 'not your fault',
       "i don't normally", "don't normally post", "don't want to be difficult", 'not to be difficult', 'not to be a pain', "i'm not one to complain",
@@ -163,7 +163,7 @@ export const EN: LangCues = {
       "wouldn't recommend", "wouldn't stay again", 'stay away', 'for once', 'mark the calendar',
       'thanks for nothing', 'yeah right', 'absolute joke', 'you lot', 'oh look', 'nobody wanted', 'groundbreaking',
       'not one', 'never had a decent', 'bland', 'the company that', 'same company that', 'another one of those',
-      'not that you care',
+      'not that you care', 'not impressed', 'whoever decided', 'whoever thought', 'speaking from experience',
       1.5, 'embarrassing', 'ugly', 'overrated', 'overpriced', 'waste of', 'worst', 'a joke', 'nothing', 'avoid',
       'meanwhile', 'pass',
       1, 'useless', 'everything', 'clearly', 'wow', 'lol',
@@ -182,7 +182,7 @@ export const EN: LangCues = {
       1, 'maybe', 'perhaps', 'hmm', 'could you tell me', 'long time lurker', 'lurker', 'first time posting',
       'never posted', 'changelog', 'release notes',
       // Readers who rarely react.
-      3, 'quiet reader', 'long time reader', 'long-time reader', 'long time follower', 'long-time follower', 'rarely comment',
+      3, "i don't usually comment", 'never usually comment', 'first time commenting', 'quiet reader', 'long time reader', 'long-time reader', 'long time follower', 'long-time follower', 'rarely comment',
       "don't usually comment", 'never comment', 'first time commenting', 'first comment', 'first time posting', 'been reading',
       'been following', 'read most of',
       3, 'quiet follower', 'silent follower', 'followed your', 'i follow your', 'been following your',

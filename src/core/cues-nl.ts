@@ -70,7 +70,8 @@ export const NL: LangCues = {
   },
   persona: {
     meek: [
-      3, 'normaal klaag ik nooit', 'ik klaag nooit', 'klaag ik zelden', 'ik klaag zelden', 'klaag zelden',
+      3, 'normaal zeg ik hier nooit', 'zeg ik hier nooit iets', 'durf het bijna niet', 'ik weet niet of ik hier goed zit',
+      'normaal klaag ik nooit', 'ik klaag nooit', 'klaag ik zelden', 'ik klaag zelden', 'klaag zelden',
       'niet zeuren', 'niet om te zeuren', 'geen klager', 'niet moeilijk doen', 'niet zo van het klagen',
       'normaal ~ tevreden', 'anders nooit', 'ik klaag ~ nooit', 'klaag ~ nooit', 'klaag ~ zelden', 'niet jullie schuld',
       'sorry dat ik', 'sorry voor het gedoe', 'als het niet te veel moeite is',
@@ -82,7 +83,7 @@ export const NL: LangCues = {
     ],
     aggressive: [
       2, 'schandalig', 'schande', 'belachelijk', 'oplichters', 'prutsers', 'idioten', 'boeven', 'dieven',
-      'criminelen', 'regel het', 'nu reageren', 'ik eis', 'eis ik', 'wakker worden', 'spuugzat', 'stelletje',
+      'criminelen', 'amateurs', 'clubje', 'slechtste', 'regel het', 'nu reageren', 'ik eis', 'eis ik', 'wakker worden', 'spuugzat', 'stelletje',
       'onacceptabel', 'doe er wat aan', 'doe er iets aan', 'geef mijn', 'oplichting', 'boeven',
       1.5, 'waardeloos', 'waardeloze', 'nu meteen', 'onmiddellijk', 'ik stap over', 'anders stap ik',
       'wat een bende', 'wtf', 'jezus',
@@ -168,6 +169,8 @@ export const NL: LangCues = {
       'mag ik vragen', 'even checken', 'benieuwd', 'toevallig', 'iemand ervaring', 'valt me op', 'viel me op',
       'ter info', 'tip', 'zijn jullie van plan', 'spelfout', 'typfout', 'ff zeggen', 'even melden',
       'suggestie', 'even een vraag', 'heb ik iets verkeerd',
+      3, 'reageer eigenlijk nooit', 'ik reageer nooit', 'reageer zelden', 'lees hier altijd stil mee', 'lees altijd stil mee',
+      'lees hier stil mee', 'stille meelezer', 'lees al jaren jullie',
       1, 'misschien', 'alvast bedankt', 'hmm', 'eh', 'kan iemand', 'nooit eerder gereageerd', 'lees al jaren mee',
       'lees mee', 'volg jullie al',
       // Meelezers die zelden reageren.
