@@ -4,7 +4,10 @@
 // within 1.5x of node).
 // Usage: npm run build && node bench/startup.mjs [--runs 15] [--quick]
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { BIN, againstNode, fixed, inTempDir, option, row, runIfMain, skippedRow } from './lib.mjs';
 
 const FIRST_QUESTION = fileURLToPath(new URL('./first-question.py', import.meta.url));
@@ -18,11 +21,28 @@ function firstQuestionMs(runs, argv, env) {
   return { ms: Number(result.stdout.trim()) };
 }
 
+/**
+ * The floor under the first question: a script that only shows an @inquirer/prompts input
+ * prompt, bundled and minified as our build bundles it. Whatever webcare does before its first
+ * question comes on top of this.
+ */
+async function promptOnlyScript(dir) {
+  const entry = join(dir, 'prompt-only-entry.mjs');
+  const outfile = join(dir, 'prompt-only.mjs');
+  writeFileSync(entry, "import { input } from '@inquirer/prompts';\ninput({ message: \"Customer's name\" });\n");
+  await build({
+    entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', minify: true, logLevel: 'warning',
+    nodePaths: [join(fileURLToPath(new URL('..', import.meta.url)), 'node_modules')],
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+  });
+  return outfile;
+}
+
 const ratio = ({ ms, nodeMs }) => ms / nodeMs;
 const figure = (m) => `${fixed(ratio(m), 2)}x (${fixed(m.ms)} vs ${fixed(m.nodeMs)} ms)`;
 
 export async function run({ quick = false, runs = quick ? 5 : 15 } = {}) {
-  return inTempDir((config) => {
+  return inTempDir(async (config) => {
     const env = { ...process.env, WEBCARE_CONFIG_DIR: config, NO_COLOR: '1' };
     console.error(`startup: median of ${runs} runs, node ${process.version}`);
     const version = againstNode([BIN, '--version'], runs, env);
@@ -37,6 +57,8 @@ export async function run({ quick = false, runs = quick ? 5 : 15 } = {}) {
     else {
       const m = { ms: ours.ms, nodeMs: bare.ms };
       rows.push(row('startup', 'first question in a pty / node', figure(m), '<= 1.5x', ratio(m) <= 1.5));
+      const floor = firstQuestionMs(runs, [process.execPath, await promptOnlyScript(config)], env);
+      if (!floor.error) rows.push(row('startup', 'an inquirer prompt alone in a pty / node', figure({ ms: floor.ms, nodeMs: bare.ms }), '', null));
     }
     return rows;
   });
