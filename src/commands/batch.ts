@@ -13,7 +13,7 @@ import { CHANNELS, FAULTS, INTENTS, LANGS, MAX_LINE_BYTES, MAX_TEXT_BYTES, MESSA
 import { composeDraft, resolveAnswers, type Answers, type Draft } from '../core/draft.js';
 import { CsvReader, LineSplitter, csvRow } from '../csv.js';
 import { FindingsExit, WebcareError } from '../errors.js';
-import { describeFsError, formatKb, isBlank, tempPathFor, trackTempFile } from '../io.js';
+import { compileRegexesToMachineCode, describeFsError, formatKb, isBlank, tempPathFor, trackTempFile } from '../io.js';
 import { loadRenderer, renderSafely } from '../templates.js';
 import { colorsFor } from '../ui/colors.js';
 import { answersFromFlags, type DraftOptions } from './draft.js';
@@ -437,6 +437,7 @@ export async function runBatch(file: string | undefined, options: BatchOptions):
   // memory for 200,000 messages 1.3x that for 2,000 (bench/batch.mjs). Holding it at its start
   // size costs no measurable speed; the flag is read at each growth decision, so setting it now works.
   setFlagsFromString('--semi-space-growth-factor=1');
+  compileRegexesToMachineCode();
   const settings = loadSettings();
   const globalFlags = answersFromFlags(options);
   // Compiled once for the whole run; a broken template stops it here, before any output.

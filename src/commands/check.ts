@@ -6,7 +6,7 @@ import { RULE_IDS, isRuleId } from '../core/rules.js';
 import { loadSettings } from '../config.js';
 import { LineSplitter } from '../csv.js';
 import { FindingsExit, WebcareError } from '../errors.js';
-import { decodeText, describeFsError, formatKb, isBlank, readStdinText, readTextFile, stdinIsPiped } from '../io.js';
+import { compileRegexesToMachineCode, decodeText, describeFsError, formatKb, isBlank, readStdinText, readTextFile, stdinIsPiped } from '../io.js';
 
 export interface CheckCommandOptions {
   text?: string;
@@ -19,6 +19,7 @@ export interface CheckCommandOptions {
 }
 
 export async function runCheck(files: string[], options: CheckCommandOptions): Promise<void> {
+  compileRegexesToMachineCode();
   const base = checkOptions(options);
   if (options.jsonl) {
     if (options.text !== undefined) throw new WebcareError('--jsonl reads records from a file or stdin; leave out --text.');
