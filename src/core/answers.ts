@@ -60,17 +60,19 @@ const INITIAL = /^\p{Lu}\.$/u;
 const TITLE = /^(?:dhr|mevr|mw|hr|mr|mrs|ms|miss|dr|drs|ir|ing|prof|mevrouw|meneer|heer|sir)\.?$/i;
 /** A surname prefix written first: "de Vries", "van den Berg" is a surname alone, no first name. */
 const PARTICLE = /^(?:de|den|der|van|von|vd|ten|ter|te|het|'t|’t|la|le|du|da|di|del|dos)$/;
-const PICTOGRAPH = /[\p{Extended_Pictographic}\u200d\ufe0f]/gu;
+const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
+/** What joins and modifies emoji: zero-width joiner, variation selectors, skin tones, tags. */
+const EMOJI_PARTS = /[\u200d\ufe0e\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/gu;
 
-/** The words of a name as written, without a handle, emoji or tokens that hold no letter. */
+/** The words of a name as written, without a handle or a word that is only emoji. */
 function nameWords(name: string): string[] {
   return name
     .replace(/\(@[^)]*\)/g, '')
-    .replace(PICTOGRAPH, ' ')
     .trim()
     .replace(/^@/, '')
     .split(/\s+/)
-    .filter((word) => /\p{L}/u.test(word));
+    // A word of emoji only ("🙂 Marja") is no name; anything else is kept as typed.
+    .filter((word) => word !== '' && word.replace(PICTOGRAPH, '').replace(EMOJI_PARTS, '') !== '');
 }
 
 /**
