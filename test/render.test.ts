@@ -10,6 +10,7 @@ function context(overrides: Partial<ReplyContext> = {}): ReplyContext {
     name: 'Marja de Vries',
     firstName: 'Marja',
     hasName: true,
+    formalName: false,
     agent: 'Sanne',
     company: '',
     channel: 'facebook',
