@@ -74,9 +74,9 @@ describe('composeDraft', () => {
     const replies = new Map<Persona, string>(PERSONAS.map((persona) => [persona, draft({ persona, channel: 'x' }).reply]));
     expect(new Set(replies.values()).size).toBeGreaterThanOrEqual(8);
     expect(replies.get('aggressive')).toMatch(/DM/);
-    expect(replies.get('opportunist')).toMatch(/oplossen|nodig/);
+    expect(replies.get('opportunist')).toMatch(/oplos|uitkomst/);
     expect(replies.get('introvert')).toMatch(/\?/);
-    expect(replies.get('angry')).toMatch(/boos|baalt/);
+    expect(replies.get('angry')).toMatch(/boos|baalt|balen/);
   });
 
   it('keeps X replies within 280 characters, even with a long action', () => {
@@ -101,8 +101,12 @@ describe('composeDraft', () => {
 
   it('is deterministic, and --variant picks another phrasing', () => {
     expect(draft().reply).toBe(draft().reply);
-    const variants = new Set([1, 2, 3].map((variant) => draft({ variant }).reply));
-    expect(variants.size).toBeGreaterThan(1);
+    for (const channel of ['x', 'facebook'] as const) {
+      for (const lang of ['nl', 'en'] as const) {
+        const variants = new Set([1, 2, 3, 4].map((variant) => draft({ variant, channel, lang }).reply));
+        expect(variants.size, `${channel} ${lang}`).toBe(4);
+      }
+    }
   });
 
   it('warns on a move that backfires, and allows removing abuse at a person with a stated reason', () => {
@@ -115,6 +119,104 @@ describe('composeDraft', () => {
     expect(removal.reply).toMatch(/scheldwoorden/);
     expect(removal.warnings.filter((w) => w.severity === 'error')).toEqual([]);
     expect(removal.warnings).toContainEqual(expect.objectContaining({ rule: 'deletion', severity: 'hint' }));
+  });
+});
+
+const OTHER: Record<'nl' | 'en', { complaint: string; compliment: string; question: string }> = {
+  nl: {
+    complaint: MESSAGE,
+    compliment: 'Wat een top service! Mijn bestelling was binnen een dag binnen.',
+    question: 'Hoe kan ik het bezorgadres van mijn bestelling nog wijzigen?',
+  },
+  en: {
+    complaint: 'My parcel still has not arrived, a week late already.',
+    compliment: 'What great service! My order arrived within a day.',
+    question: 'How do I change the delivery address on my order?',
+  },
+};
+
+describe('the persona shapes the reply', () => {
+  const FOLLOW_UP = /laat (je|u) (ons )?(even )?weten|horen we van|let us know|tell us (how|if)|how it goes/i;
+
+  it('gives eight or more different replies to one message, for a complaint, a compliment and a question, on X and Facebook, with and without an action', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const action = lang === 'nl' ? 'we sturen vandaag een nieuw pakket' : "we're sending a new parcel today";
+      for (const type of ['complaint', 'compliment', 'question'] as const) {
+        for (const channel of ['x', 'facebook'] as const) {
+          for (const given of [null, action]) {
+            if (given === null && channel === 'x' && type === 'compliment') continue; // covered with the action
+            const replies = PERSONAS.map((persona) => draft({ persona, type, channel, lang, action: given }, OTHER[lang][type]).reply);
+            expect(new Set(replies).size, `${lang} ${type} ${channel} ${given ?? 'no action'}:\n${replies.join('\n')}`).toBeGreaterThanOrEqual(8);
+            if (channel === 'x') for (const reply of replies) expect(reply.length, reply).toBeLessThanOrEqual(280);
+          }
+        }
+      }
+    }
+  });
+
+  it('asks whether it worked out only after an action', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      for (const persona of PERSONAS) {
+        for (let variant = 1; variant <= 4; variant++) {
+          const without = draft({ persona, lang, variant, channel: 'facebook' }).reply;
+          expect(without, without).not.toMatch(FOLLOW_UP);
+        }
+      }
+      for (const persona of ['angry', 'demanding'] as const) {
+        for (let variant = 1; variant <= 3; variant++) {
+          const action = lang === 'nl' ? 'we sturen vandaag een nieuw pakket' : "we're sending a new parcel today";
+          const withAction = draft({ persona, lang, variant, channel: 'facebook', action }).reply;
+          expect(withAction, withAction).toMatch(FOLLOW_UP);
+        }
+      }
+    }
+  });
+
+  it('never apologises for a question, and admits nothing when the fault is the customer’s', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      for (const persona of PERSONAS) {
+        for (let variant = 1; variant <= 4; variant++) {
+          const question = draft({ persona, lang, variant, type: 'question', fault: 'company' }, OTHER[lang].question).reply;
+          expect(question, question).not.toMatch(APOLOGY);
+          const customer = draft({ persona, lang, variant, fault: 'customer' }).reply;
+          expect(customer, customer).not.toMatch(/terecht|eerlijke kritiek|onze fout|ligt bij ons|you're right|fair criticism|our mistake|on us|expect (more|better)/i);
+        }
+      }
+    }
+  });
+
+  it('never says "not the first time" to a chronic complainer, and never promises without an action', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      for (const type of ['complaint', 'question', 'remark'] as const) {
+        for (const persona of PERSONAS) {
+          for (let variant = 1; variant <= 4; variant++) {
+            const reply = draft({ persona, lang, variant, type }).reply;
+            if (persona === 'chronic') expect(reply, reply).not.toMatch(/eerste keer|first time|again|weer |vaker/i);
+            expect(reply, reply).not.toMatch(/oplossing verwachten|expect a solution|on it now|aan de slag\.|picking it up now/i);
+          }
+        }
+      }
+    }
+  });
+
+  it('writes a strategy line that agrees with the reply', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      for (const persona of ['aggressive', 'opportunist'] as const) {
+        const result = draft({ persona, lang, fault: 'company' });
+        expect(result.reply).not.toMatch(APOLOGY);
+        expect(result.strategy).not.toMatch(/excuses aan|and apologise/);
+      }
+      const meek = draft({ persona: 'meek', lang, fault: 'customer' });
+      expect(meek.strategy).not.toMatch(/excuses aan|apologise publicly/);
+      expect(draft({ persona: 'meek', lang, type: 'compliment' }).strategy).not.toMatch(/excuses aan|apologise publicly/);
+    }
+  });
+
+  it('asks a traveller for the journey’s details, not a booking code', () => {
+    const reply = draft({ topic: 'travel', lang: 'nl' }).reply;
+    expect(reply).toMatch(/reisgegevens/);
+    expect(reply).not.toMatch(/boekingscode/);
+    expect(draft({ topic: 'travel', lang: 'en' }).reply).toMatch(/journey details/);
   });
 });
 
@@ -136,6 +238,22 @@ describe('answers and wording', () => {
     expect(firstNameOf('J. Hoekstra')).toBe('J. Hoekstra');
     expect(firstNameOf('Mevr. Postma')).toBe('Mevr. Postma');
     expect(firstNameOf('H.')).toBe('');
+    expect(firstNameOf('de Vries')).toBe('');
+    expect(firstNameOf('🙂 Marja')).toBe('Marja');
+    expect(firstNameOf('Dr. Anna Smit')).toBe('Dr. Anna Smit');
+  });
+
+  it('greets a titled name formally and a surname or an emoji never as a first name', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      for (let variant = 1; variant <= 4; variant++) {
+        for (const name of ['Mevr. de Vries', 'Dr. Anna Smit']) {
+          expect(draft({ name, lang, variant }).reply, name).toMatch(new RegExp(`^(Beste|Goedendag|Dear|Hello) ${name.replace('.', '\\.')},`));
+        }
+        expect(draft({ name: 'de Vries', lang, variant }).reply).not.toMatch(/^\S+ de,/);
+        expect(draft({ name: 'de Vries', lang, variant }).reply.split('\n')[0]).not.toMatch(/de/);
+        expect(draft({ name: '🙂 Marja', lang, variant }).reply).toMatch(/^\S+ Marja,/);
+      }
+    }
   });
 
   it('names the matter in the customer’s words and the team’s register', () => {

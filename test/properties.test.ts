@@ -320,7 +320,11 @@ describe('the reply keeps what the moderator typed', () => {
         ([first, name], channel, lang, persona, type, formal) => {
           const given = { name, channel, lang, persona, type, formal, agent: 'Sanne' };
           const reply = composeDraft('Waar blijft mijn pakket?', resolveAnswers(neutralClassification(lang), { flags: given, settings: {} }), neutralClassification(lang), renderer).reply;
-          expect(reply).toContain(first);
+          // An emoji is no name ("🙂 Marja" greets Marja): then the name after it is the one kept.
+          if (/^[\p{Extended_Pictographic}\u200d\ufe0e\ufe0f\u{1f3fb}-\u{1f3ff}]+$/u.test(first!)) {
+            expect(reply.split('\n')[0]).not.toContain(first!);
+            if (firstNameOf(name!) !== '') expect(reply).toContain(firstNameOf(name!));
+          } else expect(reply).toContain(first);
         },
       ),
       RUNS.names,

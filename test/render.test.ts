@@ -10,6 +10,7 @@ function context(overrides: Partial<ReplyContext> = {}): ReplyContext {
     name: 'Marja de Vries',
     firstName: 'Marja',
     hasName: true,
+    formalName: false,
     agent: 'Sanne',
     company: '',
     channel: 'facebook',
@@ -88,7 +89,7 @@ describe('compileTemplates', () => {
 
   it('signs with a caret on X and with a greeting line elsewhere', () => {
     expect(renderer.render('nl', context({ channel: 'x', short: true }), 0)).toMatch(/\^Sanne$/);
-    expect(renderer.render('nl', context(), 0)).toMatch(/\n\n(Groet|Groetjes),\nSanne$/);
+    expect(renderer.render('nl', context(), 0)).toMatch(/\n\n(Groet|Groetjes|Fijne dag),\nSanne$/);
   });
 
   it('refuses a template with an unknown variable, naming file and line', () => {

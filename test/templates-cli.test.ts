@@ -140,7 +140,7 @@ describe('webcare templates init', () => {
     expect(after.code, after.stderr).toBe(0);
 
     const paragraphs = (text: string) => text.trimEnd().split('\n\n');
-    expect(paragraphs(before.stdout).at(-1)).toMatch(/^(Groet|Groetjes),\nSanne$/);
+    expect(paragraphs(before.stdout).at(-1)).toMatch(/^(Groet|Groetjes|Fijne dag),\nSanne$/);
     expect(paragraphs(after.stdout).at(-1)).toBe('Hartelijke groet,\nSanne');
     expect(paragraphs(after.stdout).slice(0, -1)).toEqual(paragraphs(before.stdout).slice(0, -1));
   });

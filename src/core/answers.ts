@@ -57,17 +57,42 @@ function emptyToNull(value: string | null | undefined): string | null {
 }
 
 const INITIAL = /^\p{Lu}\.$/u;
-const TITLE = /^(?:dhr|mevr|mw|hr|mr|mrs|ms|dr)\.?$/i;
+const TITLE = /^(?:dhr|mevr|mw|hr|mr|mrs|ms|miss|dr|drs|ir|ing|prof|mevrouw|meneer|heer|sir)\.?$/i;
+/** A surname prefix written first: "de Vries", "van den Berg" is a surname alone, no first name. */
+const PARTICLE = /^(?:de|den|der|van|von|vd|ten|ter|te|het|'t|’t|la|le|du|da|di|del|dos)$/;
+const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
+/** What joins and modifies emoji: zero-width joiner, variation selectors, skin tones, tags. */
+const EMOJI_PARTS = /[\u200d\ufe0e\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/gu;
+
+/** The words of a name as written, without a handle or a word that is only emoji. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/\(@[^)]*\)/g, '')
+    .trim()
+    .replace(/^@/, '')
+    .split(/\s+/)
+    // A word of emoji only ("🙂 Marja") is no name; anything else is kept as typed.
+    .filter((word) => word !== '' && word.replace(PICTOGRAPH, '').replace(EMOJI_PARTS, '') !== '');
+}
 
 /**
  * The name to greet with: the first name of a full name as written ("Jan-Willem de Boer" ->
  * "Jan-Willem"); a signature that starts with an initial or a title keeps its last name
- * ("J. Hoekstra", "Mevr. Postma"); a lone initial ("H.") is no name to greet with.
+ * ("J. Hoekstra", "Mevr. Postma": see isFormalName); a lone initial ("H."), a surname alone
+ * ("de Vries") and an emoji are no name to greet with.
  */
 export function firstNameOf(name: string | null): string {
   if (!name) return '';
-  const words = name.replace(/\(@[^)]*\)/g, '').replace(/^@/, '').trim().split(/\s+/);
+  const words = nameWords(name);
   const first = words[0] ?? '';
-  if (!INITIAL.test(first) && !TITLE.test(first)) return first;
-  return words.length > 1 ? words.join(' ') : '';
+  if (INITIAL.test(first) || TITLE.test(first)) return words.length > 1 ? words.join(' ') : '';
+  if (PARTICLE.test(first)) return '';
+  return first;
+}
+
+/** A name written with a title or an initial ("Mevr. de Vries", "Dr. Anna Smit", "J. Hoekstra"): greet it formally. */
+export function isFormalName(name: string | null): boolean {
+  if (!name) return false;
+  const words = nameWords(name);
+  return words.length > 1 && (INITIAL.test(words[0]!) || TITLE.test(words[0]!));
 }

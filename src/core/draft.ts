@@ -4,20 +4,19 @@ import { check } from './check.js';
 import type { Classification } from './classify.js';
 import {
   CHANNEL_MAX_LENGTH,
-  FAULT_INFO,
-  PERSONA_INFO,
   type Channel,
   type Finding,
   type Lang,
   type Topic,
 } from './domain.js';
-import { firstNameOf, type Answers } from './answers.js';
+import { firstNameOf, isFormalName, type Answers } from './answers.js';
 import { intentWarnings } from './intent.js';
 import type { Renderer, ReplyContext } from './render.js';
 import { hash } from './seed.js';
+import { strategyLine } from './strategy.js';
 
 // The answers live in answers.ts, so `draft` can ask its questions before it loads the checker.
-export { firstNameOf, resolveAnswers, type AnswerSources, type Answers } from './answers.js';
+export { firstNameOf, isFormalName, resolveAnswers, type AnswerSources, type Answers } from './answers.js';
 
 /** The reply with the answers it was drafted from (all but agent, company and privateChannel). */
 export interface Draft extends Omit<Answers, 'agent' | 'company' | 'privateChannel'> {
@@ -44,12 +43,18 @@ const TOPIC_MATTER: Record<Topic, Record<Lang, [string, boolean] | null>> = {
 };
 
 /** "je pakket", "uw pakket", "de storing", "your flight to Rome"; '' when nothing fits. */
-export function matterPhrase(classification: Classification, topic: Topic, lang: Lang, formal: boolean): string {
+export function matterPhrase(
+  classification: Classification,
+  topic: Topic,
+  lang: Lang,
+  formal: boolean,
+  { fromMessageOnly = false } = {},
+): string {
   const subject = classification.subject;
   // The concrete thing only counts when the topic was not corrected to something else.
   const fromMessage =
     subject && subject.lang === lang && topic === classification.topic ? ([subject.phrase, subject.possessive] as const) : null;
-  const chosen = fromMessage ?? TOPIC_MATTER[topic][lang];
+  const chosen = fromMessage ?? (fromMessageOnly ? null : TOPIC_MATTER[topic][lang]);
   if (!chosen) return '';
   const [phrase, possessive] = chosen;
   if (!possessive) return phrase;
@@ -62,20 +67,23 @@ const DEFAULT_PRIVATE_CHANNEL: Record<Channel, Record<Lang, string>> = {
   instagram: { nl: 'een DM', en: 'a DM' },
   facebook: { nl: 'een privébericht', en: 'a private message' },
   linkedin: { nl: 'een privébericht', en: 'a private message' },
-  // Review sites have no private messages: take it offline. Teams set their own address in config.
-  review: { nl: 'een mailtje', en: 'an e-mail' },
+  // Review sites have no private messages: take it offline, and say where to write. Teams set
+  // their own address in config (privateChannel).
+  review: { nl: 'een mail via onze contactpagina', en: 'an e-mail via our contact page' },
   whatsapp: { nl: 'een bericht hier', en: 'a message here' },
   email: { nl: 'een reactie op deze mail', en: 'a reply to this e-mail' },
 };
 
-// What to ask for in private, per topic: [Dutch noun, English noun], after "je/uw/your".
+// What to ask for in private, per topic: [Dutch, English], after "je/uw/your". Only what every
+// business in that topic has: a train traveller has no booking code, so travel asks for the
+// journey's details; a bill may come from a bank, a telecom or an airline.
 const TOPIC_DETAILS: Partial<Record<Topic, [string, string]>> = {
   delivery: ['ordernummer', 'order number'],
-  product: ['ordernummer', 'order number'],
-  billing: ['klantnummer', 'customer number'],
+  product: ['ordernummer of aankoopbewijs', 'order number or receipt'],
+  billing: ['klant- of factuurnummer', 'account or invoice number'],
   subscription: ['klantnummer', 'customer number'],
-  travel: ['boekingscode', 'booking code'],
-  outage: ['postcode en huisnummer', 'postcode'],
+  travel: ['reisgegevens', 'journey details'],
+  outage: ['postcode en huisnummer', 'postcode and house number'],
 };
 
 function detailsPhrase(topic: Topic, lang: Lang, formal: boolean): string {
@@ -90,10 +98,12 @@ export function planReply(answers: Answers, classification: Classification): Rep
   const compliment = type === 'compliment';
   const inPrivate = channel === 'whatsapp' || channel === 'email';
   const firstName = firstNameOf(answers.name);
+  const action = answers.action ?? '';
   return {
     name: answers.name ?? '',
     firstName,
     hasName: firstName !== '',
+    formalName: firstName !== '' && isFormalName(answers.name),
     agent: answers.agent ?? '',
     company: answers.company ?? '',
     channel,
@@ -101,44 +111,37 @@ export function planReply(answers: Answers, classification: Classification): Rep
     persona,
     fault,
     topic: answers.topic,
-    matter: matterPhrase(classification, answers.topic, answers.lang, answers.formal),
+    // A compliment names only what the message named: thanks for "the product" under praise for
+    // a conductor reads as a form letter.
+    matter: matterPhrase(classification, answers.topic, answers.lang, answers.formal, { fromMessageOnly: compliment }),
     sensitive: answers.sensitive,
     lang: answers.lang,
     formal: answers.formal,
-    action: answers.action ?? '',
+    action,
     privateChannel: answers.privateChannel ?? DEFAULT_PRIVATE_CHANNEL[channel][answers.lang],
     details: detailsPhrase(answers.topic, answers.lang, answers.formal),
     intent,
-    // Aggressive customers react badly to apologies and opportunists read one as an opening bid.
-    apologise: !compliment && fault === 'company' && persona !== 'aggressive' && persona !== 'opportunist',
+    // Our fault in a complaint or a remark. A question reported no problem, so it gets an answer,
+    // not an apology; aggressive customers react badly to apologies and opportunists read one as
+    // an opening bid.
+    apologise:
+      (type === 'complaint' || type === 'remark') && fault === 'company' && persona !== 'aggressive' && persona !== 'opportunist',
     movePrivate:
       !inPrivate &&
       !compliment &&
       (answers.sensitive ||
         intent === 'private' ||
         ['aggressive', 'demanding', 'chronic', 'opportunist'].includes(persona) ||
-        // A meek customer gets the apology where they posted; the rest of a complaint needs details.
-        (answers.action === null && type === 'complaint' && persona !== 'meek')),
+        // Without an action a complaint needs details, and those never go in public. A meek
+        // customer still gets the apology where they posted.
+        (action === '' && type === 'complaint')),
     inPrivate,
-    followUp: !compliment && (persona === 'angry' || persona === 'demanding'),
+    // Asking whether it worked only makes sense once something was done: with an action.
+    followUp: !compliment && action !== '' && (persona === 'angry' || persona === 'demanding'),
     removal: (intent === 'delete' || intent === 'hide') && classification.abusive,
     short: channel === 'x' || channel === 'instagram' || channel === 'whatsapp',
     brief: false,
   };
-}
-
-export function strategyLine(answers: Answers): string {
-  const lang = answers.lang;
-  const parts = [
-    `${PERSONA_INFO[answers.persona].label[lang]}: ${PERSONA_INFO[answers.persona].strategy[lang]}`,
-    answers.type === 'compliment'
-      ? lang === 'nl'
-        ? 'compliment: bedanken, geen excuses'
-        : 'compliment: thanks, never an apology'
-      : `${lang === 'nl' ? 'schuld' : 'fault'} ${FAULT_INFO[answers.fault][lang]}`,
-  ];
-  if (answers.sensitive) parts.push(lang === 'nl' ? 'gevoelig: verder in een privékanaal' : 'sensitive: continue in private');
-  return parts.join('; ');
 }
 
 /** Renders the reply (shortening it for the channel where it can) and collects every warning. */
@@ -152,22 +155,29 @@ export function composeDraft(
   const seed = hash(text) + (answers.variant - 1);
   const limit = CHANNEL_MAX_LENGTH[answers.channel];
   let reply = renderer.render(answers.lang, context, seed);
-  // Too long for the channel: drop the follow-up, then try shorter phrasings, then the brief form.
-  // What still does not fit is the moderator's own text, and `check` says so (too-long).
-  if (reply.length > limit) {
-    const shorterContexts = [{ ...context, followUp: false }, { ...context, followUp: false, brief: true }];
-    for (const shorterContext of shorterContexts) {
-      for (let step = 0; reply.length > limit && step < 4; step++) {
-        const shorter = renderer.render(answers.lang, shorterContext, seed + step);
-        if (shorter.length < reply.length) reply = shorter;
-      }
-    }
+  // Too long for the channel: drop the follow-up, then the brief form (shorter phrasings of every
+  // part, the persona's line kept), and only then other phrasings of the brief form. What still
+  // does not fit is the moderator's own text, and `check` says so (too-long).
+  const shorter = [{ ...context, followUp: false }, { ...context, followUp: false, brief: true }];
+  for (const shorterContext of shorter) {
+    if (reply.length <= limit) break;
+    const candidate = renderer.render(answers.lang, shorterContext, seed);
+    if (candidate.length < reply.length) reply = candidate;
   }
-  return draftWithReply(reply, answers, classification);
+  for (let step = 1; reply.length > limit && step < 4; step++) {
+    const candidate = renderer.render(answers.lang, shorter[1]!, seed + step);
+    if (candidate.length < reply.length) reply = candidate;
+  }
+  return draftWithReply(reply, answers, classification, context);
 }
 
 /** The draft around a reply text (rendered, or edited by hand), checked afresh. */
-export function draftWithReply(reply: string, answers: Answers, classification: Classification): Draft {
+export function draftWithReply(
+  reply: string,
+  answers: Answers,
+  classification: Classification,
+  plan: ReplyContext = planReply(answers, classification),
+): Draft {
   const findings = check(reply, {
     lang: answers.lang,
     channel: answers.channel,
@@ -189,7 +199,7 @@ export function draftWithReply(reply: string, answers: Answers, classification: 
     action: answers.action,
     variant: answers.variant,
     warnings: [...intentWarnings(answers, classification), ...findings],
-    strategy: strategyLine(answers),
+    strategy: strategyLine(plan),
   };
 }
 

@@ -33,6 +33,8 @@ export interface ReplyContext {
   name: string;
   firstName: string;
   hasName: boolean;
+  /** The name carries a title or an initial ("Mevr. de Vries", "Dr. Anna Smit"): greet with "Beste"/"Dear". */
+  formalName: boolean;
   agent: string;
   company: string;
   channel: string;
@@ -63,7 +65,7 @@ export interface ReplyContext {
   removal: boolean;
   /** A short, light channel (X, Instagram, WhatsApp). */
   short: boolean;
-  /** The full reply does not fit the channel: leave out what can go (the persona's extra sentence). */
+  /** The full reply does not fit the channel: shorter phrasings of every part; the persona's line stays. */
   brief: boolean;
 }
 
@@ -71,6 +73,7 @@ export const CONTEXT_VARIABLES: readonly (keyof ReplyContext)[] = [
   'name',
   'firstName',
   'hasName',
+  'formalName',
   'agent',
   'company',
   'channel',
@@ -110,7 +113,8 @@ const HELPERS: Record<string, HelperFn> = {
   /** {{sentence action}}: the text as typed, with a full stop added when it has no end mark. */
   sentence: (text: unknown) => {
     const value = String(text ?? '').trim();
-    return /[.!?…)]$/u.test(value) || value === '' ? value : `${value}.`;
+    // A closing bracket or quote ends a sentence only after an end mark: "(zie mail.)", not "(vandaag)".
+    return /[.!?…][)"'’”»]*$/u.test(value) || value === '' ? value : `${value}.`;
   },
   /** {{br}}: a blank line between paragraphs. Other line breaks in templates do not count. */
   br: () => PARAGRAPH,

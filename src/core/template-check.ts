@@ -50,7 +50,7 @@ const AGENT = 'Sanne';
 /** Intents that change the reply: a private move, and removing or hiding an abusive post. */
 const INTENT_GROUPS: readonly (readonly Intent[])[] = [['reply'], ['private'], ['delete', 'hide']];
 
-/** How many phrasings --variant turns through: every file has two or three. */
+/** How many phrasings --variant turns through: the files have three or four. */
 const VARIANTS = 6;
 
 /** What the combinations are made of, for the summary line. */
@@ -182,6 +182,7 @@ export function checkCombination(renderer: Renderer, combination: Combination): 
     .slice(intentWarnings(answers, classification).length)
     .filter((finding) => finding.severity !== 'hint');
   findings.push(...templateFindings(draft.reply, combination));
+  findings.push(...repeatFindings(draft.reply, [sample.name, sample.action?.[lang], AGENT, sample.company]));
   return { combination, reply: draft.reply, findings };
 }
 
@@ -236,6 +237,46 @@ function templateFindings(reply: string, combination: Combination): Finding[] {
   }
   for (const match of reply.matchAll(GAP)) {
     add('name-gap', match.index, match[0], 'an empty gap or an unfilled value', 'wrap the part in {{#if …}} so it only shows with a value');
+  }
+  return findings;
+}
+
+// A word said twice between the parts reads as a form stitched together ("We pakken het nu op.
+// ... Dan pakken we het daar op"). Counted on stems, so "pakken" and "oppakken" meet; the
+// greeting, the sign-off and the sample's own values (name, action) do not count.
+const STEMS = [
+  'pak', 'verwacht', 'zoek', 'kijk', 'regel', 'vervelend', 'sorry', 'excuses', 'graag', 'meteen', 'direct', 'gelijk', 'help',
+  'loop', 'ligt', 'snap', 'begrijp', 'fijn', 'goed', 'samen', 'horen', 'hoort', 'laat', 'dank', 'vraag',
+  'pick', 'expect', 'right', 'sort', 'look', 'check', 'through', 'hassle', 'happy', 'glad', 'thank', 'straight', 'find',
+  'together', 'help', 'hear', 'great', 'sure', 'want', 'like',
+];
+const WORD = /[\p{L}'’]+/gu;
+
+function repeatFindings(reply: string, own: readonly (string | null | undefined)[]): Finding[] {
+  const lines = reply.split('\n');
+  // Drop the greeting line and the sign-off (the last paragraph or the "^Agent").
+  let body = lines.slice(1).join('\n').replace(/\n\n[^\n]*(\n[^\n]*)*$/, '').replace(/\^\S+\s*$/, '');
+  for (const value of own) if (value) body = body.split(value).join(' ');
+  const seen = new Map<string, string>();
+  const findings: Finding[] = [];
+  for (const match of body.toLowerCase().matchAll(WORD)) {
+    const word = match[0];
+    const stem = STEMS.find((s) => word.startsWith(s) || (word.startsWith('op') && word.slice(2).startsWith(s)) || (word.startsWith('uit') && word.slice(3).startsWith(s)));
+    if (!stem) continue;
+    const first = seen.get(stem);
+    if (first === undefined) {
+      seen.set(stem, word);
+      continue;
+    }
+    findings.push({
+      rule: 'repeated-word',
+      severity: 'error',
+      line: 0,
+      column: 0,
+      excerpt: `${first} … ${word}`,
+      message: `"${stem}" twice: the parts repeat each other`,
+      advice: 'reword one of the two parts, or pick phrasings that fit together',
+    });
   }
   return findings;
 }
