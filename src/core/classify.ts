@@ -240,6 +240,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   const topics = rankTopics(topic);
   const mainTopic = topics[0] ?? 'other';
   const second = topics[1];
+  const secondTopic = second && topic.get(second) >= 1.5 && topic.get(second) >= 0.4 * topic.get(mainTopic) ? second : null;
   const personas = rankPersonas(persona, messageType, type.get('complaint'));
   const faultRank = messageType === 'compliment' ? [] : rankFault(fault);
   // A complaint about something of ours, with no sign of anyone else: ours until shown otherwise.
@@ -260,8 +261,9 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     personas,
     topic: mainTopic,
     topicCues: topic.cuesOf(mainTopic),
-    secondTopic: second && topic.get(second) >= 1.5 && topic.get(second) >= 0.4 * topic.get(mainTopic) ? second : null,
-    subject: findSubject(compiled, tokens, hits, mainTopic, lang),
+    secondTopic,
+    // With two topics in play ("a campaign, while my bill is late") naming one thing may name the wrong one.
+    subject: secondTopic === null ? findSubject(compiled, tokens, hits, mainTopic, lang) : null,
     sensitive: reasons.length > 0,
     sensitiveReasons: reasons,
     sensitiveCues: reasons.flatMap((r) => sensitive.cuesOf(r)),

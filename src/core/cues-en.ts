@@ -225,6 +225,7 @@ export const EN: LangCues = {
       'money back', 'compensation', 'voucher', 'deposit', 'billing', 'bill', 'billed', 'in app purchase*',
       2, 'payment', 'paid', 'fee', 'fees', 'price', 'discount', 'credit', 'loyalty points', 'iban',
       1, 'money', 'pay', 'cost', 'costs', 'went up', 'late fee', 'bank statement', '% off',
+      2, 'international transfer', 'bank transfer', 'money transfer', 'payment was held', 'standing order', 'standing orders',
       1.5, 'meter reading', 'meter readings', 'final bill', 'monthly payment', 'direct debit', 'fees', 'overcharged',
     ],
     product: [
@@ -251,6 +252,9 @@ export const EN: LangCues = {
       3, 'app', 'website', 'log in', 'login', 'logs me out', 'password', 'update', 'dark mode', 'crash', 'crashes',
       2, 'site', 'account', 'button', 'screen', 'feature', 'android', 'ios', 'iphone', 'notifications', 'option',
       'checkout', 'product page', 'page', 'link', 'bug', 'glitch', "won't load", 'error',
+      // Where someone looked for an answer, not what the message is about.
+      0, 'account holder', 'premier account', 'business account', 'savings account', 'bank account',
+      0.5, 'on your website', 'on the website', 'on your site', 'on the site', 'in the app', 'in your app',
     ],
     travel: [
       3, 'flight', 'flights', 'connecting flight', 'missed my connection', 'my connection in', 'layover', 'gate', 'luggage', 'baggage',
@@ -262,7 +266,7 @@ export const EN: LangCues = {
       1.5, 'bag', 'bags', 'luggage', 'suitcase', 'bus', 'tram', 'metro', 'platform', 'departure', 'departures', 'bus driver', 'bus stop',
     ],
     subscription: [
-      3, 'subscription', 'subscribe', 'unsubscribe', 'cancel my', 'membership', 'upgrade', 'downgrade',
+      3, 'subscription', 'family plan', 'phone plan', 'data plan', 'subscribe', 'unsubscribe', 'cancel my', 'membership', 'upgrade', 'downgrade',
       'renewal', 'renew*', 'auto renew', 'free trial', 'energy contract',
       1.5, 'plan',
       2, 'contract', 'mid contract', 'cancel', 'trial', 'monthly', 'tier',
@@ -369,11 +373,12 @@ export const EN: LangCues = {
   ],
   contrast: ['but', 'however', 'though', 'except'],
   subjects: [
+    // What went wrong on a trip is more often the suitcase than the flight it came with.
+    { topic: 'travel', phrase: 'luggage', possessive: true, cues: ['luggage', 'baggage'] },
+    { topic: 'travel', phrase: 'suitcase', possessive: true, cues: ['suitcase'] },
     { topic: 'travel', phrase: 'connecting flight', possessive: true, cues: ['connecting flight'], place: true },
     { topic: 'travel', phrase: 'flight', possessive: true, cues: ['flight'], place: true },
     { topic: 'travel', phrase: 'connection', possessive: true, cues: ['connection', 'layover'] },
-    { topic: 'travel', phrase: 'luggage', possessive: true, cues: ['luggage', 'baggage'] },
-    { topic: 'travel', phrase: 'suitcase', possessive: true, cues: ['suitcase'] },
     { topic: 'travel', phrase: 'train journey', possessive: true, cues: ['train'], place: true },
     { topic: 'travel', phrase: 'booking', possessive: true, cues: ['booking'] },
     { topic: 'delivery', phrase: 'parcel', possessive: true, cues: ['parcel'] },
@@ -404,6 +409,7 @@ export const EN: LangCues = {
     { topic: 'subscription', phrase: 'subscription', possessive: true, cues: ['subscription'] },
     { topic: 'subscription', phrase: 'membership', possessive: true, cues: ['membership'] },
     { topic: 'subscription', phrase: 'contract', possessive: true, cues: ['contract'] },
+    { topic: 'subscription', phrase: 'family plan', possessive: true, cues: ['family plan'] },
     { topic: 'subscription', phrase: 'plan', possessive: true, cues: ['plan'] },
     { topic: 'advertising', phrase: 'our ad', possessive: false, cues: ['ad', 'advert', 'advertisement'] },
     { topic: 'advertising', phrase: 'our campaign', possessive: false, cues: ['campaign'] },

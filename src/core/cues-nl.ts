@@ -246,6 +246,8 @@ export const NL: LangCues = {
       'foutmelding', 'laadt niet',
       2, 'site', 'account', 'knop', 'zoekbalk', 'functie', 'android', 'ios', 'iphone', 'melding', 'pagina', 'filter',
       'link', 'bug', 'betaalpagina', 'ideal',
+      // Where someone looked for an answer, not what the message is about.
+      0.5, 'op jullie website', 'op de website', 'op jullie site', 'op de site', 'in de app', 'in jullie app',
       'meldingen', 'scrollen', 'kortingscode',
     ],
     travel: [
@@ -257,7 +259,7 @@ export const NL: LangCues = {
       1.5, 'koffer', 'bagage', 'bus', 'tram', 'metro', 'perron', 'halte', 'buschauffeur', 'chauffeur', 'lijn #', 'vertrektijd',
     ],
     subscription: [
-      3, 'abonnement', 'proefabonnement', 'opzeggen', 'opgezegd', 'opzegging', 'lidmaatschap', 'upgrade',
+      3, 'abonnement', 'gezinsabonnement', 'familieabonnement', 'familiebundel', 'proefabonnement', 'opzeggen', 'opgezegd', 'opzegging', 'lidmaatschap', 'upgrade',
       'downgrade', 'verlengen', 'verlengd', 'stilzwijgend', 'basispakket', 'omzetten',
       'op te zeggen',
       2, 'contract', 'tussentijds', 'overstappen', 'bundel', 'abonnementsgeld',
@@ -375,11 +377,13 @@ export const NL: LangCues = {
   ],
   contrast: ['maar', 'alleen', 'echter'],
   subjects: [
-    { topic: 'travel', phrase: 'aansluitende vlucht', possessive: true, cues: ['aansluitende vlucht'], place: true },
-    { topic: 'travel', phrase: 'vlucht', possessive: true, cues: ['vlucht'], place: true },
-    { topic: 'travel', phrase: 'aansluiting', possessive: true, cues: ['aansluiting', 'overstap'] },
+    // What went wrong on a trip is more often the suitcase than the flight it came with.
     { topic: 'travel', phrase: 'koffer', possessive: true, cues: ['koffer'] },
     { topic: 'travel', phrase: 'bagage', possessive: true, cues: ['bagage'] },
+    { topic: 'travel', phrase: 'aansluitende vlucht', possessive: true, cues: ['aansluitende vlucht'], place: true },
+    { topic: 'travel', phrase: 'vlucht', possessive: true, cues: ['vlucht'], place: true },
+    { topic: 'travel', phrase: 'aansluiting', possessive: true, cues: ['aansluiting'] },
+    { topic: 'travel', phrase: 'overstap', possessive: true, cues: ['overstap'] },
     { topic: 'travel', phrase: 'treinreis', possessive: true, cues: ['trein', 'treinreis'], place: true },
     { topic: 'travel', phrase: 'boeking', possessive: true, cues: ['boeking'] },
     { topic: 'delivery', phrase: 'pakket', possessive: true, cues: ['pakket', 'pakketje'] },

@@ -27,18 +27,20 @@ export interface Draft extends Omit<Answers, 'agent' | 'company' | 'privateChann
 }
 
 // What a matter is called when the message names no concrete thing: [phrase, takes "je/your"].
+// Only where the topic alone says what it is: a billing matter may be a refund, a fine or a
+// charge, a trip a suitcase or a departure board, so those say nothing rather than the wrong thing.
 const TOPIC_MATTER: Record<Topic, Record<Lang, [string, boolean] | null>> = {
   delivery: { nl: ['bestelling', true], en: ['order', true] },
   outage: { nl: ['de storing', false], en: ['the outage', false] },
-  billing: { nl: ['factuur', true], en: ['bill', true] },
-  product: { nl: ['het product', false], en: ['the product', false] },
+  billing: { nl: null, en: null },
+  product: { nl: null, en: null },
   // No phrase for it reads naturally after "Sorry dat het misgaat met" or "Sorry for the trouble
   // with": the reply says nothing then, unless the message names the thing.
   service: { nl: null, en: null },
   app: { nl: ['de app', false], en: ['the app', false] },
-  travel: { nl: ['reis', true], en: ['trip', true] },
+  travel: { nl: null, en: null },
   subscription: { nl: ['abonnement', true], en: ['subscription', true] },
-  advertising: { nl: ['onze campagne', false], en: ['our campaign', false] },
+  advertising: { nl: null, en: null },
   other: { nl: null, en: null },
 };
 
@@ -113,7 +115,7 @@ export function planReply(answers: Answers, classification: Classification): Rep
     topic: answers.topic,
     // A compliment names only what the message named: thanks for "the product" under praise for
     // a conductor reads as a form letter.
-    matter: matterPhrase(classification, answers.topic, answers.lang, answers.formal, { fromMessageOnly: compliment }),
+    matter: matterPhrase(classification, answers.topic, answers.lang, answers.formal, { fromMessageOnly: compliment || type === 'remark' }),
     sensitive: answers.sensitive,
     lang: answers.lang,
     formal: answers.formal,
