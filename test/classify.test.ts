@@ -214,6 +214,16 @@ describe('cues as signals', () => {
     expect(abuse.abusive).toBe(true);
   });
 
+  it('notices a customer who writes formally, with the cues', () => {
+    const formal = classify('Geachte heer/mevrouw, kunt u mij laten weten wanneer mijn pakket komt?');
+    expect(formal.formal).toBe(true);
+    expect(formal.formalCues).toEqual(['Geachte', 'u']);
+    expect(classify('Hoi, kun je me laten weten wanneer mijn pakket komt?').formal).toBe(false);
+    // Text speak "u" in English is no register.
+    expect(classify('can u tell me when my parcel arrives?').formal).toBe(false);
+    expect(classify('Dear Sir or Madam, my parcel has not arrived.').formal).toBe(true);
+  });
+
   it('honours a forced language', () => {
     expect(classify('Where is my parcel?', { lang: 'nl' }).lang).toBe('nl');
   });

@@ -230,6 +230,14 @@ describe('answers and wording', () => {
     expect(resolved).toMatchObject({ persona: 'critic', channel: 'facebook', name: 'Dennis Voorn', agent: 'Sanne', formal: true, lang: 'en' });
   });
 
+  it('answers a customer who writes "u" in the formal register, unless a flag or the team says otherwise', () => {
+    const formal = { ...neutralClassification('nl'), formal: true, formalCues: ['u'] };
+    expect(resolveAnswers(formal, { flags: {}, settings: {} }).formal).toBe(true);
+    expect(resolveAnswers(formal, { flags: {}, settings: { formal: false } }).formal).toBe(false);
+    expect(resolveAnswers(formal, { flags: { formal: false }, settings: { formal: true } }).formal).toBe(false);
+    expect(resolveAnswers(neutralClassification('nl'), { flags: {}, settings: {} }).formal).toBe(false);
+  });
+
   it('finds the first name in what the customer wrote', () => {
     expect(firstNameOf('Dennis Voorn (@VoornDennis)')).toBe('Dennis');
     expect(firstNameOf('Jan-Willem de Boer')).toBe('Jan-Willem');

@@ -53,6 +53,7 @@ export function formatClassification(c: Classification, color: ChalkInstance): s
     row('fault', c.fault, c.faultCues),
     row('name', c.name ?? color.dim('none')),
     row('channel', c.channel ?? color.dim('none'), c.channelCues),
+    row('register', c.formal ? 'formal' : 'informal', c.formalCues),
     row('urgency', c.urgency.length > 0 ? color.yellow(c.urgency.map(quote).join(', ')) : color.dim('none')),
     row('abusive', c.abusive ? `${yesNo(true)} (at ${c.abuseTarget === 'person' ? 'a person' : 'the company'})` : 'no', c.abusiveCues),
   ];

@@ -44,7 +44,7 @@ export function resolveAnswers(classification: Classification, { flags, settings
     action: emptyToNull(flags.action),
     // The message's language is a fact about the customer, so it outranks a configured default.
     lang: flags.lang ?? classification.lang,
-    formal: flags.formal ?? settings.formal ?? false,
+    formal: flags.formal ?? settings.formal ?? classification.formal,
     agent: emptyToNull(flags.agent ?? settings.agent),
     company: emptyToNull(flags.company ?? settings.company),
     privateChannel: emptyToNull(flags.privateChannel ?? settings.privateChannel),

@@ -49,6 +49,9 @@ export interface Classification {
   channel: Channel | null;
   channelCues: string[];
   urgency: string[];
+  /** The customer writes formally ("u", "Geachte", "Dear Sir"): a reply in the formal register fits. */
+  formal: boolean;
+  formalCues: string[];
   abusive: boolean;
   /** Abuse aimed at a person (staff), or cursing at the company in frustration. */
   abuseTarget: 'person' | 'company' | null;
@@ -119,6 +122,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   const abuse = new Tally<string>();
   const channel = new Tally<Channel>();
   const urgency: string[] = [];
+  const formal: string[] = [];
   const times = new Set<string>();
   let sarcasm = false;
   let sarcasmCue = false;
@@ -181,6 +185,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     else if (group === 'sarcasm') sarcasmCue = true;
     else if (group === 'time') times.add(keyOfCue(cue));
     else if (group === 'urgency' && !urgency.includes(cue.toLowerCase())) urgency.push(cue.toLowerCase());
+    else if (group === 'formal' && !formal.includes(cue)) formal.push(cue);
   }
 
   // "Weer keurig op tijd": with praise carrying the message, "weer" is loyalty, not a complaint that keeps coming.
@@ -273,6 +278,8 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     channel: channelId,
     channelCues: channelId ? channel.cuesOf(channelId) : [],
     urgency,
+    formal: formal.length > 0,
+    formalCues: formal,
     abusive: abuseTarget !== null,
     abuseTarget,
     abusiveCues: [...abuse.cues.values()].flat(),

@@ -362,6 +362,7 @@ export const EN: LangCues = {
     'within the hour', 'within # hours', 'in # minutes', 'leaves in', '# hours', 'hours', 'an hour',
     'connection', 'connecting flight', 'missed my connection', 'as soon as possible',
   ],
+  formal: ['dear sir', 'dear madam', 'dear sir or madam', 'to whom it may concern', 'yours faithfully', 'yours sincerely'],
   sarcasm: [
     'oh great', 'oh wonderful', 'oh brilliant', 'oh fantastic', 'just great', 'just brilliant', 'love how',
     'love that i', 'gotta love', 'got to love', 'thanks a lot', 'great job guys', 'nice one', 'well done guys',

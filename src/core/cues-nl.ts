@@ -366,6 +366,8 @@ export const NL: LangCues = {
     'aansluiting', 'aansluitende vlucht', 'zo snel mogelijk', 'zsm', 'asap', 'dringend', 'spoed', 'urgent',
     'noodgeval',
   ],
+  // "u" and "uw" for us, and a letter's forms. Not "mevrouw": customers use it for our staff too.
+  formal: ['u', 'uw', 'geachte', 'hoogachtend'],
   sarcasm: [
     'geweldig hoor', 'fantastisch hoor', 'top hoor', 'super hoor', 'fijn hoor', 'lekker hoor', 'mooi hoor',
     'prachtig hoor', 'goed bezig', 'lekker bezig', 'goed geregeld hoor', 'nou lekker', 'echt top dit',

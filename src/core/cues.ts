@@ -33,6 +33,8 @@ export interface LangCues {
   abuse: Record<AbuseKind, CueList>;
   channel: Partial<Record<Channel, CueList>>;
   urgency: CueList;
+  /** The customer writing formally ("u", "Geachte", "Dear Sir"): answer in the same register. */
+  formal: CueList;
   /** Praise that means the opposite when something went wrong: "geweldig hoor", "love how". */
   sarcasm: CueList;
   /** Days and moments ("gisteren", "last week", "Monday"): three different ones list incidents, "it keeps happening". */
@@ -64,9 +66,10 @@ export interface LangCues {
 }
 
 export type Group =
-  'type' | 'persona' | 'topic' | 'sensitive' | 'fault' | 'abuse' | 'channel' | 'urgency' | 'subject' | 'sarcasm' | 'time';
+  'type' | 'persona' | 'topic' | 'sensitive' | 'fault' | 'abuse' | 'channel' | 'urgency' | 'subject' | 'sarcasm' | 'time' | 'formal';
 const GROUP_BIT: Record<Group, number> = {
   type: 1, persona: 2, topic: 4, sensitive: 8, fault: 16, abuse: 32, channel: 64, urgency: 128, subject: 256, sarcasm: 512, time: 1024,
+  formal: 2048,
 };
 
 interface Entry {
@@ -255,6 +258,7 @@ export function compileCues(cues: LangCues): Compiled {
   addAll('abuse', cues.abuse);
   addAll('channel', cues.channel);
   add('urgency', 'urgency', cues.urgency);
+  add('formal', 'formal', cues.formal);
   add('sarcasm', 'sarcasm', cues.sarcasm);
   add('time', 'time', cues.times);
   cues.subjects.forEach((subject, index) => add('subject', String(index), subject.cues));

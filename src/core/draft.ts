@@ -229,6 +229,8 @@ export function neutralClassification(lang: Lang): Classification {
     channel: null,
     channelCues: [],
     urgency: [],
+    formal: false,
+    formalCues: [],
     abusive: false,
     abuseTarget: null,
     abusiveCues: [],
