@@ -234,7 +234,8 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     (sarcasm ||
       (sarcasmCue && complaint > 0) ||
       (complaint > type.get('compliment') && opensSentence(tokens, praise.start) && problemInSentence(tokens, hits, praise)) ||
-      (hits.some((h) => h.group === 'persona' && h.key === 'chronic' && h.weight >= 1.5) && hits.some(isProblem)))
+      (hits.some((h) => h.group === 'persona' && h.key === 'chronic' && h.weight >= 1.5) &&
+        hits.some((h) => isProblem(h) && !negated(compiled, tokens, h))))
   ) {
     type.add('complaint', type.get('compliment') + 0.5, praise.cue);
     type.score.set('compliment', 0);

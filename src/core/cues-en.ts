@@ -42,7 +42,9 @@ export const EN: LangCues = {
       'simple question', 'what are my options', 'what happens if', 'what happens to', 'do i need to', 'do i have to',
     ],
     remark: [
-      2, 'suggestion', 'heads up', 'just saying', 'fyi', 'typo', 'not a complaint', 'just feedback',
+      // A suggestion stays one when it comes wrapped in praise ("Love the app! Any chance you could add ...").
+      3.5, 'suggestion', 'any chance you could', 'any chance of', 'would be great if you', 'it would be great if', 'please consider',
+      2, 'heads up', 'just saying', 'fyi', 'typo', 'not a complaint', 'just feedback',
       'for what its worth', "for what it's worth", 'i noticed', 'small thing', 'minor thing',
       1.5, 'would be nice', 'would be great if', "it'd be great if", 'might want to', 'may want to', 'feedback',
       'in my opinion', 'imo', 'who approved', 'who thought', 'nobody asked', 'tone deaf', 'cringe', 'shame on you',
@@ -69,6 +71,8 @@ export const EN: LangCues = {
       0, 'small issue', 'small problem', 'minor issue',
       2, 'credit where',
       1.5, 'improvement', 'booked again', 'already booked',
+      1.5, 'appreciated', 'really appreciate', 'much appreciated', 'how good', 'so good', "that's how you",
+      1, 'i was fuming', 'i was furious', 'i was so angry',
       1.5, 'best thing', 'the best thing', 'made my day', 'love this', 'love it', "that's what i call service",
       'what i call service', 'legend', 'spotless', 'flawless', 'seamless', 'refreshingly',
     ],

@@ -42,7 +42,9 @@ export const NL: LangCues = {
       'wat gebeurt er als', 'moet ik', 'krijg ik', 'hoe zeg ik', 'hoe kan ik', 'kunnen jullie uitleggen',
     ],
     remark: [
-      2, 'tip', 'tipje', 'suggestie', 'opmerking', 'ter info', 'ff zeggen', 'even zeggen', 'even melden', 'ff melden',
+      // A suggestion stays one when it comes wrapped in praise ("Mooi plan! Misschien een idee om ...").
+      3.5, 'suggestie', 'misschien een idee', 'een idee om', 'zou het fijn zijn als', 'zouden jullie kunnen overwegen', 'overweeg eens',
+      2, 'tip', 'tipje', 'opmerking', 'ter info', 'ff zeggen', 'even zeggen', 'even melden', 'ff melden',
       'valt me op', 'viel me op', 'spelfout', 'typfout', 'taalfout', 'geen klacht', 'kleinigheidje', 'kleine suggestie',
       1.5, 'zou fijn zijn', 'zou handig zijn', 'zou mooi zijn', 'misschien een idee', 'wie keurt', 'wie bedenkt',
       'wie verzint', 'wie heeft dat bedacht', 'schaam je', 'feedback', 'idee', 'niet om aan te zien', 'zou ~ helpen',
@@ -64,6 +66,8 @@ export const NL: LangCues = {
       0, 'alvast bedankt', 'bedankt alvast', 'bij voorbaat dank', 'zou fijn zijn', 'zou leuk zijn', 'zou mooi zijn',
       1.5, 'zo hoort het', 'fijn hoe', 'fijn dat jullie', 'netjes uitgelegd', 'goed uitgelegd', 'waarom ik blijf', 'iedereen aan',
       0, 'klein probleempje', 'klein probleem',
+      1.5, 'dat waardeer ik', 'waardeer ik', 'gewaardeerd', 'genieten', 'keurig op tijd', 'keurig bezorgd', 'superlief*', 'supersnel',
+      'was ik nog boos', 'was ik hier nog boos',
       1.5, 'verbetering', 'eerlijk is eerlijk', 'stond ik hier nog', 'dat noem ik service', 'noem ik service', 'vlekkeloos',
       'keurig geholpen', 'keurig opgelost', 'netjes geregeld',
     ],
