@@ -338,7 +338,7 @@ describe('accuracy on labelled messages', () => {
     // blind5 (100, no topic labels): first honest measurement type 71% persona 78% name 91%.
     ['messages-blind5.jsonl', { type: 0.72, persona: 0.8, name: 0.93 }],
     // blind6 (100): first honest measurement type 79% persona 66% name 98%.
-    ['messages-blind6.jsonl', { type: 0.84, persona: 0.73, name: 0.97 }],
+    ['messages-blind6.jsonl', { type: 0.84, persona: 0.78, name: 0.97 }],
     // blind7 (100): measured, never tuned on: type 73-74% persona 66-67% name 91%.
     ['messages-blind7.jsonl', { type: 0.72, persona: 0.65, name: 0.9 }],
   ];

@@ -79,6 +79,8 @@ export const EN: LangCues = {
   },
   persona: {
     meek: [
+      // The meek customer thanking for the apology: "that's all I wanted".
+      2.5, 'all i wanted', 'all i needed', 'thank you for replying', 'thanks for replying', 'thanks for the apology',
       3, 'not trying to be negative', 'not trying to be difficult', "i hate to bother", 'i never usually complain', 'never usually complain', "i don't usually complain", 'i rarely complain',
       'i never complain', 'hate to complain', "don't like to complain", 'sorry to bother', 'sorry to be a',
       "i don't usually", 'i never usually', 'i rarely post', "don't usually post", 'not your fault',
@@ -95,6 +97,7 @@ export const EN: LangCues = {
       2, 'disgrace', 'disgraceful', 'ridiculous', 'pathetic', 'scam', 'scammers', 'crooks', 'thieves', 'clowns',
       'i demand', 'sort it out', 'fix it now', 'or else', 'get your act together', 'wake up', 'unacceptable',
       'answer your', 'damn', 'bloody', 'useless',
+      2, 'sort your', 'sort out your', "don't bother with", "i don't want sorry", "don't want an apology",
       1.5, 'right now', 'immediately', "i'm switching", 'im switching', 'otherwise i', 'wtf', 'joke of a', 'unreal',
       'shambles',
       "i'll post this everywhere", 'post this everywhere', 'go to the press', 'go to the papers', 'all over social',
@@ -122,7 +125,7 @@ export const EN: LangCues = {
       1.5, 'before i', 'i paid', 'paid extra', 'paid # extra', 'paid for', 'paying', 'exactly', 'confirm in writing', 'can you confirm', 'i want to know',
     ],
     opportunist: [
-      3, 'not enough', "isn't enough", 'what do i get', "what's in it for me", 'the least you could do',
+      3, 'not enough', "isn't enough", 'what do i get', 'never won', 'loyal customer discount', 'would be nicer than', "what's in it for me", 'the least you could do',
       'the least you can do',
       2, 'too little', 'compensation', 'compensate', 'month of free', 'month free', 'better than that',
       'can i claim', 'offer me', 'worth about', 'loyalty points', 'insulting', 'a joke', 'at least', 'at minimum', 'proper',

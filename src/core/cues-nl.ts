@@ -74,6 +74,8 @@ export const NL: LangCues = {
   },
   persona: {
     meek: [
+      // The meek customer thanking for the apology: "meer wilde ik niet".
+      2.5, 'had niks verwacht', 'had niets verwacht', 'meer wilde ik niet', 'meer hoefde ik niet', 'doet me goed',
       3, 'normaal zeg ik hier nooit', 'zeg ik hier nooit iets', 'durf het bijna niet', 'ik weet niet of ik hier goed zit',
       'normaal klaag ik nooit', 'ik klaag nooit', 'klaag ik zelden', 'ik klaag zelden', 'klaag zelden',
       'niet zeuren', 'niet om te zeuren', 'geen klager', 'niet moeilijk doen', 'niet zo van het klagen',
@@ -87,7 +89,7 @@ export const NL: LangCues = {
     ],
     aggressive: [
       2, 'schandalig', 'schande', 'belachelijk', 'oplichters', 'prutsers', 'idioten', 'boeven', 'dieven',
-      'criminelen', 'amateurs', 'clubje', 'slechtste', 'regel het', 'nu reageren', 'ik eis', 'eis ik', 'wakker worden', 'spuugzat', 'stelletje',
+      'criminelen', 'amateurs', 'kom niet aan met', 'sta ik persoonlijk', 'verhaal halen', 'kom ik langs', 'clubje', 'slechtste', 'regel het', 'nu reageren', 'ik eis', 'eis ik', 'wakker worden', 'spuugzat', 'stelletje',
       'onacceptabel', 'doe er wat aan', 'doe er iets aan', 'geef mijn', 'oplichting', 'boeven',
       1.5, 'waardeloos', 'waardeloze', 'nu meteen', 'onmiddellijk', 'ik stap over', 'anders stap ik',
       'wat een bende', 'wtf', 'jezus',
@@ -114,7 +116,7 @@ export const NL: LangCues = {
       1.5, 'voordat ik', 'ik heb betaald', 'extra betaald', 'betaald voor', 'betaal ik', 'exact', 'precies uitleggen', 'schriftelijk', 'zwart op wit',
     ],
     opportunist: [
-      3, 'niet genoeg', 'is niet genoeg', 'wat krijg ik', 'het minste wat',
+      3, 'niet genoeg', 'is niet genoeg', 'wat krijg ik', 'het minste wat', 'ook vergoeden', 'kosten ook', 'meer tegenover',
       2, 'te weinig', 'compensatie', 'compenseren', 'schadevergoeding', 'maand gratis', 'daar koop ik',
       'nog meer', 'beter dan dat', 'tegoedbon', 'cadeaubon', 'een grap', 'beledigend', 'minimaal', 'minstens',
       'vergoed zien', 'wil ik vergoed', 'naar de concurrent', '# procent', '% korting',
