@@ -39,6 +39,9 @@ describe('webcare draft, scripted', () => {
     expect(draft.reply).toContain('{{agent}}');
     expect(draft.reply).toContain('5 > 3 & more');
     expect(draft.reply).toContain('Jan-Willem');
+    // The customer's own name is no placeholder left in: no warning, exit 0.
+    expect(draft.warnings).toEqual([]);
+    expect(result.code).toBe(0);
   });
 
   it('exits 2 naming the valid values for an unknown choice', () => {

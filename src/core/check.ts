@@ -30,7 +30,9 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const lang = options.lang ?? detectLang(text);
   const off = new Set(options.disable ?? []);
   const on = (rule: RuleId) => !off.has(rule);
-  const masked = mask(text, options.allow, options.agent);
+  // A customer really called "{{agent}}" or "[name]" is data, not a placeholder left in.
+  const ownWords = PLACEHOLDER_CHARS.test(options.name ?? '') ? [...(options.allow ?? []), options.name!] : options.allow;
+  const masked = mask(text, ownWords, options.agent);
   const hits: Hit[] = [];
   findPhrases(masked, on, hits);
   findEmails(masked, hits, { generic: on('generic-contact'), personal: on('private-data') });
@@ -111,6 +113,7 @@ function nameRegex(first: string): RegExp {
 // Allowed phrases and the agent's signature are blanked out before matching, with a character
 // that is no letter, digit or space, so columns stay right and nothing around them changes.
 const BLANK = '·';
+const PLACEHOLDER_CHARS = /[{}[\]<>%$]/;
 const maskCache = new Map<string, RegExp | null>();
 
 function mask(text: string, allow: readonly string[] = [], agent?: string | null): string {

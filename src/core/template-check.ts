@@ -248,7 +248,7 @@ const STEMS = [
   'pak', 'verwacht', 'zoek', 'kijk', 'regel', 'vervelend', 'sorry', 'excuses', 'graag', 'meteen', 'direct', 'gelijk', 'help',
   'loop', 'ligt', 'snap', 'begrijp', 'fijn', 'goed', 'samen', 'horen', 'hoort', 'laat', 'dank', 'vraag',
   'pick', 'expect', 'right', 'sort', 'look', 'check', 'through', 'hassle', 'happy', 'glad', 'thank', 'straight', 'find',
-  'together', 'help', 'hear', 'great', 'sure', 'want', 'like',
+  'together', 'help', 'hear', 'great', 'sure', 'want', 'like', 'rustig', 'calm', 'echt', 'really',
 ];
 const WORD = /[\p{L}'’]+/gu;
 
