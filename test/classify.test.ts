@@ -252,6 +252,8 @@ function load(file: string): Labelled[] {
 
 interface Score {
   total: number;
+  /** Per field, how many messages carry that label (the later blind sets label no topic or abuse). */
+  labelled: Record<keyof Score['right'], number>;
   right: Record<'lang' | 'type' | 'persona' | 'topic' | 'fault' | 'sensitive' | 'name' | 'abusive', number>;
   /** Best label → suggestion, for the suggestions outside the acceptable labels. */
   confusion: Map<string, number>;
@@ -262,6 +264,7 @@ function measure(rows: Labelled[]): Score {
   const score: Score = {
     total: rows.length,
     right: { lang: 0, type: 0, persona: 0, topic: 0, fault: 0, sensitive: 0, name: 0, abusive: 0 },
+    labelled: { lang: 0, type: 0, persona: 0, topic: 0, fault: 0, sensitive: 0, name: 0, abusive: 0 },
     confusion: new Map(),
     typeConfusion: new Map(),
   };
@@ -279,18 +282,24 @@ function measure(rows: Labelled[]): Score {
       name: c.name === row.name,
       abusive: c.abusive === row.abusive,
     };
-    for (const key of Object.keys(hits) as (keyof typeof hits)[]) if (hits[key]) score.right[key]++;
+    for (const key of Object.keys(hits) as (keyof typeof hits)[]) {
+      if (row[key === 'persona' ? 'personas' : key] === undefined) continue;
+      score.labelled[key]++;
+      if (hits[key]) score.right[key]++;
+    }
     if (!hits.persona) bump(score.confusion, `${row.personas[0]} → ${suggested}`);
     if (!hits.type) bump(score.typeConfusion, `${row.type} → ${c.type}`);
   }
   return score;
 }
 
-const pct = (score: Score, key: keyof Score['right']) => score.right[key] / score.total;
+const pct = (score: Score, key: keyof Score['right']) => score.right[key] / (score.labelled[key] || 1);
 
 function report(label: string, score: Score): string {
   const row = (key: keyof Score['right']) =>
-    `  ${key.padEnd(10)} ${`${(100 * pct(score, key)).toFixed(1)}%`.padStart(6)}  (${score.right[key]}/${score.total})`;
+    score.labelled[key] === 0
+      ? `  ${key.padEnd(10)}      -  (not labelled)`
+      : `  ${key.padEnd(10)} ${`${(100 * pct(score, key)).toFixed(1)}%`.padStart(6)}  (${score.right[key]}/${score.labelled[key]})`;
   const pairs = (map: Map<string, number>) =>
     [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `    ${k} ×${n}`).join('\n') || '    none';
   return [
