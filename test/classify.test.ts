@@ -333,7 +333,7 @@ describe('accuracy on labelled messages', () => {
   });
 
   // Floors for the blind sets sit just under the current figures, so a regression fails. All but
-  // blind7 have since been tuned on (general signals, not their sentences): they no longer measure
+  // blind7 and blind8 have since been tuned on (general signals, not their sentences): they no longer measure
   // generalisation; the first measurement of each did.
   const blind: [file: string, floors: Partial<Record<keyof Score['right'], number>>][] = [
     // blind: first honest measurement type 77% persona 69%.
@@ -350,6 +350,9 @@ describe('accuracy on labelled messages', () => {
     ['messages-blind6.jsonl', { type: 0.84, persona: 0.78, name: 0.97 }],
     // blind7 (100): measured, never tuned on: type 73-74% persona 66-67% name 91%.
     ['messages-blind7.jsonl', { type: 0.72, persona: 0.65, name: 0.9 }],
+    // blind8 (120, written last, for the final measure): type 78% persona 68% name 97%; before this
+    // stop's classify changes it measured type 78% persona 65% name 93%. Never tuned on.
+    ['messages-blind8.jsonl', { type: 0.76, persona: 0.66, name: 0.95 }],
   ];
   for (const [file, floors] of blind) {
     const shown = Object.entries(floors).map(([key, floor]) => `${key} ≥ ${Math.round(floor * 100)}%`);
