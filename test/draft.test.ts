@@ -42,6 +42,14 @@ const draft = (overrides: Partial<Answers> = {}, message = MESSAGE) =>
 const APOLOGY = /\b(sorry|excuses|I'm sorry|apolog)/i;
 
 describe('composeDraft', () => {
+  it('warns when the moderator\'s action breaks the register, and only then', () => {
+    const mixed = draft({ formal: true, action: 'we bellen je vandaag nog terug' });
+    expect(mixed.warnings.map((w) => [w.rule, w.excerpt])).toContainEqual(['register', 'je']);
+    expect(draft({ formal: true, action: 'we bellen u vandaag nog terug' }).warnings.filter((w) => w.rule === 'register')).toEqual([]);
+    expect(draft({ formal: false, action: 'we bellen u vandaag' }).warnings.map((w) => w.rule)).toContain('register');
+    expect(draft({ formal: false }).warnings).toEqual([]);
+  });
+
   it('greets by first name and signs as the agent', () => {
     const reply = draft().reply;
     expect(reply).toMatch(/^(Hoi|Hi|Hey) Marja,/);

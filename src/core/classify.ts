@@ -163,7 +163,8 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
         const [toType, share] = PERSONA_TYPE[key as Persona] ?? ['remark', 0];
         if (toType === 'complaint' && praiseAt.has(start)) continue;
         // Paying customers and bargainers often ask: their words say less about a complaint.
-        if (share) type.add(toType, weight * share * (key === 'demanding' || key === 'opportunist' ? 0.75 : 1), cue, start);
+        // A lone "yesterday" or "please" says nothing about the kind of message.
+        if (share && weight > 0.4) type.add(toType, weight * share * (key === 'demanding' || key === 'opportunist' ? 0.75 : 1), cue, start);
       }
     } else if (group === 'topic') {
       topic.add(key, weight, cue, start);
@@ -174,7 +175,8 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
       if (key === 'company') type.add('complaint', weight * 0.8, cue, start);
     } else if (group === 'sensitive') {
       sensitive.add(key, 1, cue, start);
-      if (key === 'safety') type.add('complaint', 1, cue, start);
+      // Someone hurt, or in danger: a complaint, even when it ends in "who is responsible?".
+      if (key === 'safety' || key === 'health') type.add('complaint', key === 'safety' ? 2 : 1, cue, start);
     }
     else if (group === 'abuse') {
       if (key === 'person' && selfDirected(compiled, tokens, start)) continue;
@@ -258,7 +260,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     for (const cue of complaintCues.slice(0, 3)) fault.add('company', 1, cue);
   }
   // Thanks for a voucher is not a money matter to take private.
-  const reasons = SENSITIVE_REASONS.filter((r) => sensitive.get(r) > 0 && !(r === 'money' && messageType === 'compliment'));
+  const reasons = SENSITIVE_REASONS.filter((r) => sensitive.get(r) > 0 && !(r === 'money' && (messageType === 'compliment' || messageType === 'remark')));
   const channelId: Channel | null = channel.get('review') > 0 ? 'review' : channel.get('x') > 0 ? 'x' : null;
   return {
     lang,

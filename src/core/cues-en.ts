@@ -71,6 +71,7 @@ export const EN: LangCues = {
       0, 'small issue', 'small problem', 'minor issue',
       2, 'credit where',
       1.5, 'improvement', 'booked again', 'already booked',
+      1.5, 'so patient', 'knowledgeable', 'so helpful', 'really helpful', 'an asset', 'went out of his way', 'went out of her way',
       1.5, 'appreciated', 'really appreciate', 'much appreciated', 'how good', 'so good', "that's how you",
       1, 'i was fuming', 'i was furious', 'i was so angry',
       1.5, 'best thing', 'the best thing', 'made my day', 'love this', 'love it', "that's what i call service",
@@ -295,7 +296,7 @@ export const EN: LangCues = {
     health: [
       'sick', 'ill', 'illness', 'medication', 'medicine', 'hospital', 'doctor', 'gp', 'pregnant', 'allergy',
       'allergic', 'diabetic', 'insulin', 'wheelchair', 'disabled', 'disability', 'cancer', 'chemo', 'surgery',
-      'depression', 'mental health',
+      'depression', 'mental health', 'in pain', 'still in pain', 'misdiagnosed', 'wrong treatment', 'treated wrongly',
       // Bereavement: nobody wants the details of a death discussed in public.
       'passed away', 'widow', 'widower', 'bereavement', 'bereaved', 'funeral', 'death certificate',
     ],
@@ -313,7 +314,7 @@ export const EN: LangCues = {
     safety: [
       'unsafe', 'danger', 'dangerous', 'fire', 'smoke', 'smoking', 'flames', 'exploded', 'overheating',
       'electric shock', 'injured', 'injury', 'accident', 'gas leak', 'short circuit', 'threatened', 'hazard',
-      'choked', 'choking',
+      'choked', 'choking', 'she fell', 'he fell', 'i fell', 'fell off', 'fell down', 'collapsed',
     ],
     minors: [
       'my daughter', 'my son', 'my kid', 'my kids', 'my child', 'my children', 'children', 'kids', 'baby',

@@ -66,6 +66,7 @@ export const NL: LangCues = {
       0, 'alvast bedankt', 'bedankt alvast', 'bij voorbaat dank', 'zou fijn zijn', 'zou leuk zijn', 'zou mooi zijn',
       1.5, 'zo hoort het', 'fijn hoe', 'fijn dat jullie', 'netjes uitgelegd', 'goed uitgelegd', 'waarom ik blijf', 'iedereen aan',
       0, 'klein probleempje', 'klein probleem',
+      1.5, 'aanwinst', 'wat een geduld', 'geduldig', 'vakkundig', 'deskundig', 'behulpzaam', 'verstand van zaken',
       1.5, 'dat waardeer ik', 'waardeer ik', 'gewaardeerd', 'genieten', 'keurig op tijd', 'keurig bezorgd', 'superlief*', 'supersnel',
       'was ik nog boos', 'was ik hier nog boos',
       1.5, 'verbetering', 'eerlijk is eerlijk', 'stond ik hier nog', 'dat noem ik service', 'noem ik service', 'vlekkeloos',
@@ -288,7 +289,7 @@ export const NL: LangCues = {
     health: [
       'ziek', 'ziekte', 'medicijn*', 'medicatie', 'ziekenhuis', 'dokter', 'huisarts', 'arts', 'zwanger',
       'allergie', 'allergisch', 'allergische', 'insuline', 'diabetes', 'rolstoel', 'beperking', 'chemo',
-      'operatie', 'depressie', 'burn out', 'heb kanker', 'heeft kanker',
+      'operatie', 'depressie', 'burn out', 'heb kanker', 'heeft kanker', 'pijn', 'verkeerd behandeld',
       // Bereavement: nobody wants the details of a death discussed in public.
       'overleden', 'overlijden', 'weduwe', 'weduwnaar', 'uitvaart', 'begrafenis', 'rouw',
     ],
@@ -306,7 +307,8 @@ export const NL: LangCues = {
     safety: [
       'onveilig', 'gevaar', 'gevaarlijk', 'brand', 'brandgevaar', 'rook', 'vlammen', 'ontploft', 'explodeerde',
       'oververhit', 'smelten', 'stroomschok', 'gewond', 'letsel', 'ongeluk', 'gaslucht', 'gaslek', 'kortsluiting',
-      'bedreigd', 'verstikking', 'stikken', 'gevallen over', 'gestruikeld', 'struikelde',
+      'bedreigd', 'verstikking', 'stikken', 'gevallen over', 'gestruikeld', 'struikelde', 'is gevallen', 'ben gevallen',
+      'gevallen doordat', 'viel van', 'ingestort',
       0, 'per ongeluk',
     ],
     minors: [

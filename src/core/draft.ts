@@ -115,13 +115,14 @@ export function planReply(answers: Answers, classification: Classification): Rep
     topic: answers.topic,
     // A compliment names only what the message named: thanks for "the product" under praise for
     // a conductor reads as a form letter.
-    matter: matterPhrase(classification, answers.topic, answers.lang, answers.formal, { fromMessageOnly: compliment || type === 'remark' }),
+    matter: matterPhrase(classification, answers.topic, answers.lang, answers.formal, { fromMessageOnly: type !== 'complaint' }),
     sensitive: answers.sensitive,
     lang: answers.lang,
     formal: answers.formal,
     action,
     privateChannel: answers.privateChannel ?? DEFAULT_PRIVATE_CHANNEL[channel][answers.lang],
-    details: detailsPhrase(answers.topic, answers.lang, answers.formal),
+    // A remark or a compliment needs no order or invoice number to be answered.
+    details: type === 'complaint' || type === 'question' ? detailsPhrase(answers.topic, answers.lang, answers.formal) : '',
     intent,
     // Our fault in a complaint or a remark. A question reported no problem, so it gets an answer,
     // not an apology; aggressive customers react badly to apologies and opportunists read one as
@@ -200,9 +201,34 @@ export function draftWithReply(
     name: answers.name,
     action: answers.action,
     variant: answers.variant,
-    warnings: [...intentWarnings(answers, classification), ...findings],
+    warnings: [...intentWarnings(answers, classification), ...findings, ...registerWarnings(reply, answers)],
     strategy: strategyLine(plan),
   };
+}
+
+const INFORMAL_NL = /(?<![\p{L}'’])(je|jij|jou|jouw|jezelf)(?![\p{L}'’])/iu;
+const FORMAL_NL = /(?<![\p{L}'’])(u|uw|uzelf)(?![\p{L}'’])/iu;
+
+/**
+ * "u" and "je" in one Dutch reply: the templates keep to one register, but the moderator's own
+ * words (an action, an edit) may not.
+ */
+function registerWarnings(reply: string, answers: Answers): Finding[] {
+  if (answers.lang !== 'nl') return [];
+  const match = (answers.formal ? INFORMAL_NL : FORMAL_NL).exec(reply);
+  if (!match) return [];
+  const before = reply.slice(0, match.index).split('\n');
+  return [
+    {
+      rule: 'register',
+      severity: 'warning',
+      line: before.length,
+      column: before[before.length - 1]!.length + 1,
+      excerpt: match[0],
+      message: answers.formal ? '"je" in een reply met "u"' : '"u" in een reply met "je"',
+      advice: answers.formal ? 'Schrijf overal "u" en "uw", ook in de actie.' : 'Schrijf overal "je" en "jouw", ook in de actie, of kies --formal.',
+    },
+  ];
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {
