@@ -50,6 +50,18 @@ describe('composeDraft', () => {
     expect(draft({ formal: false }).warnings).toEqual([]);
   });
 
+  it('keeps "Hey", "Groetjes" and "Cheers" off LinkedIn, e-mail and review sites', () => {
+    for (const channel of ['linkedin', 'email', 'review'] as const) {
+      for (const lang of ['nl', 'en'] as const) {
+        for (let variant = 1; variant <= 4; variant++) {
+          const reply = draft({ channel, lang, variant }).reply;
+          expect(reply, `${channel} ${lang} ${variant}`).not.toMatch(/^Hey\b|Groetjes,|Cheers,/m);
+        }
+      }
+    }
+    expect([1, 2, 3, 4].map((variant) => draft({ channel: 'facebook', variant }).reply).join('\n')).toMatch(/^Hey\b|Groetjes,/m);
+  });
+
   it('greets by first name and signs as the agent', () => {
     const reply = draft().reply;
     expect(reply).toMatch(/^(Hoi|Hi|Hey) Marja,/);

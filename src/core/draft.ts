@@ -143,6 +143,7 @@ export function planReply(answers: Answers, classification: Classification): Rep
     followUp: !compliment && action !== '' && (persona === 'angry' || persona === 'demanding'),
     removal: (intent === 'delete' || intent === 'hide') && classification.abusive,
     short: channel === 'x' || channel === 'instagram' || channel === 'whatsapp',
+    measured: channel === 'linkedin' || channel === 'email' || channel === 'review',
     brief: false,
   };
 }

@@ -65,6 +65,8 @@ export interface ReplyContext {
   removal: boolean;
   /** A short, light channel (X, Instagram, WhatsApp). */
   short: boolean;
+  /** A channel read with more care (LinkedIn, e-mail, review sites): no "Hey", no "Groetjes"/"Cheers". */
+  measured: boolean;
   /** The full reply does not fit the channel: shorter phrasings of every part; the persona's line stays. */
   brief: boolean;
 }
@@ -95,6 +97,7 @@ export const CONTEXT_VARIABLES: readonly (keyof ReplyContext)[] = [
   'followUp',
   'removal',
   'short',
+  'measured',
   'brief',
 ];
 
