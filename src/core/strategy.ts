@@ -1,7 +1,7 @@
 // The one line that says why a reply looks like it does (the JSON "strategy"). It is built from
 // the same plan the templates get, so it can never ask for an apology the reply leaves out, or
 // the other way round. Pure: no I/O.
-import { PERSONA_INFO, type Lang, type MessageType, type Persona } from './domain.js';
+import { FAULT_INFO, PERSONA_INFO, type Lang, type MessageType, type Persona } from './domain.js';
 import type { ReplyContext } from './render.js';
 
 type Localized = Record<Lang, string>;
@@ -69,11 +69,6 @@ const TEXT = {
   },
   admitPoint: { en: 'fault ours: give them the point plainly', nl: 'schuld bij ons: geef ze ronduit gelijk' },
   customer: { en: "fault the customer's: help without blaming, admit nothing", nl: 'schuld bij de klant: help zonder verwijt, geef niets toe' },
-  'third-party': {
-    en: "fault a third party's: own the customer's experience, say what we'll do",
-    nl: 'schuld bij een derde: neem de ervaring van de klant serieus, zeg wat wij doen',
-  },
-  unclear: { en: 'fault not clear yet: show empathy, find out', nl: 'schuld nog onduidelijk: toon begrip, zoek het uit' },
   question: { en: 'question: show the way to an answer, no apology', nl: 'vraag: wijs de weg naar een antwoord, geen excuses' },
   compliment: { en: 'compliment: thanks, never an apology', nl: 'compliment: bedanken, geen excuses' },
   followUp: { en: 'ask afterwards whether it worked', nl: 'vraag daarna of het gelukt is' },
@@ -94,7 +89,9 @@ export function strategyLine(plan: ReplyContext): string {
   const parts = [`${info.label[lang]}: ${personaText}`];
   if (type === 'compliment' || type === 'question') parts.push(TEXT[type][lang]);
   else if (plan.fault === 'company') parts.push((plan.apologise ? (type === 'remark' ? TEXT.admitPoint : TEXT.apologise) : TEXT.ownNoApology)[lang]);
-  else parts.push(TEXT[plan.fault as 'customer' | 'third-party' | 'unclear'][lang]);
+  else if (plan.fault === 'customer') parts.push(TEXT.customer[lang]);
+  // A third party's fault, or none known yet: the same words as the fault question's choices.
+  else parts.push(`${lang === 'nl' ? 'schuld' : 'fault'} ${FAULT_INFO[plan.fault as 'third-party' | 'unclear'][lang]}`);
   if (plan.followUp) parts.push(TEXT.followUp[lang]);
   if (plan.sensitive) parts.push(TEXT.sensitive[lang]);
   return parts.join('; ');
