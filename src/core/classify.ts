@@ -159,8 +159,8 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
         // The same word twice says less the second time ("wéér ... wéér"), except when shouted.
         const again = key !== 'aggressive' && persona.cuesOf(key).some((seen) => keyOf(seen) === keyOf(cue));
         persona.add(key, again ? weight * 0.5 : weight, cue, start);
-        // Praise that is also a persona's cue ("credit where it's due": the angry one, helped) says nothing of a complaint.
         const [toType, share] = PERSONA_TYPE[key as Persona] ?? ['remark', 0];
+        // Praise that is also a persona's cue ("credit where it's due": the angry one, helped) says nothing of a complaint.
         if (toType === 'complaint' && praiseAt.has(start)) continue;
         // Paying customers and bargainers often ask: their words say less about a complaint.
         // A lone "yesterday" or "please" says nothing about the kind of message.
@@ -218,7 +218,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   }
   // "Ter info:", "FYI", "Even melden": a note opening the message makes the whole message one.
   const opener = hits.find((h) => h.group === 'type' && h.key === 'remark' && h.weight >= 2 && opensSentence(tokens, h.start) && h.start <= 3);
-  if (opener && !hits.some(countedPraise)) type.add('remark', 2, opener.cue, opener.start);
+  if (opener && praiseAt.size === 0) type.add('remark', 2, opener.cue, opener.start);
   const rating = readRating(text);
   if (rating !== null) {
     channel.add('review', 2, `${rating}/5`);
@@ -259,7 +259,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     faultRank.push('company');
     for (const cue of complaintCues.slice(0, 3)) fault.add('company', 1, cue);
   }
-  // Thanks for a voucher is not a money matter to take private.
+  // Thanks for a voucher, or a tip about how the bill reads, is not a money matter to take private.
   const reasons = SENSITIVE_REASONS.filter((r) => sensitive.get(r) > 0 && !(r === 'money' && (messageType === 'compliment' || messageType === 'remark')));
   const channelId: Channel | null = channel.get('review') > 0 ? 'review' : channel.get('x') > 0 ? 'x' : null;
   return {
