@@ -130,10 +130,12 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   const quoted = quotedSpans(text);
   // Praise that does not count: "Thanks, but ...", the "Thanks, Priya" of a signature, praise
   // in scare quotes (that one is sarcasm).
+  // "I was fuming yesterday, but ...": the helped angry customer's turn; its "but" leads to the thanks.
+  const angryTurn = (hit: Hit) => hits.some((other) => other.group === 'persona' && other.key === 'angry' && other.start === hit.start);
   const countedPraise = (hit: Hit) =>
     isPraise(hit) &&
     !negated(compiled, tokens, hit) &&
-    !takenBack(compiled, tokens, hit, name) &&
+    (angryTurn(hit) || !takenBack(compiled, tokens, hit, name)) &&
     !inSpans(quoted, hit) &&
     !closingThanks(compiled, tokens, hits, hit, name);
 
@@ -229,7 +231,8 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   // or with an eye-roll, is sarcasm.
   // A sarcastic phrase ("geweldig hoor", "love how") and praise next to "again" and a failure
   // ("Bedankt NS, weer te laat") are too.
-  const praise = hits.find((h) => h.group === 'type' && h.key === 'compliment' && countedPraise(h));
+  // Not the helped angry customer's turn: that opens a thank-you.
+  const praise = hits.find((h) => h.group === 'type' && h.key === 'compliment' && countedPraise(h) && !angryTurn(h));
   const complaint = type.get('complaint');
   if (
     praise &&
@@ -244,7 +247,11 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     persona.add('critic', 1.5, `${praise.cue} (sarcasm)`);
   }
 
-  const messageType = type.ranked(['complaint', 'question', 'compliment', 'remark'])[0] ?? (topic.score.size > 0 ? 'complaint' : 'remark');
+  const ranked = type.ranked(['complaint', 'question', 'compliment', 'remark']);
+  // A complaint needs something wrong in it: "Mint choc chip 100%!!" under a poll is none.
+  const somethingWrong = hits.some(isProblem) || abuse.score.size > 0 || topic.score.size > 0 || type.get('complaint') >= 1;
+  const messageType =
+    (ranked[0] === 'complaint' && !somethingWrong ? (ranked[1] ?? 'remark') : ranked[0]) ?? (topic.score.size > 0 ? 'complaint' : 'remark');
   const topics = rankTopics(topic);
   const mainTopic = topics[0] ?? 'other';
   const second = topics[1];

@@ -71,7 +71,7 @@ export const EN: LangCues = {
       0, 'small issue', 'small problem', 'minor issue',
       2, 'credit where',
       1.5, 'improvement', 'booked again', 'already booked',
-      1.5, 'so patient', 'knowledgeable', 'so helpful', 'really helpful', 'an asset', 'went out of his way', 'went out of her way',
+      1.5, 'clearest', 'clearly explained', 'so patient', 'knowledgeable', 'so helpful', 'really helpful', 'an asset', 'went out of his way', 'went out of her way',
       1.5, 'appreciated', 'really appreciate', 'much appreciated', 'how good', 'so good', "that's how you",
       1, 'i was fuming', 'i was furious', 'i was so angry',
       1.5, 'best thing', 'the best thing', 'made my day', 'love this', 'love it', "that's what i call service",

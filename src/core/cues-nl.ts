@@ -66,7 +66,7 @@ export const NL: LangCues = {
       0, 'alvast bedankt', 'bedankt alvast', 'bij voorbaat dank', 'zou fijn zijn', 'zou leuk zijn', 'zou mooi zijn',
       1.5, 'zo hoort het', 'fijn hoe', 'fijn dat jullie', 'netjes uitgelegd', 'goed uitgelegd', 'waarom ik blijf', 'iedereen aan',
       0, 'klein probleempje', 'klein probleem',
-      1.5, 'aanwinst', 'wat een geduld', 'geduldig', 'vakkundig', 'deskundig', 'behulpzaam', 'verstand van zaken',
+      1.5, 'duidelijkste', 'helderste', 'duidelijk uitgelegd', 'heldere uitleg', 'duidelijke uitleg', 'aanwinst', 'wat een geduld', 'geduldig', 'vakkundig', 'deskundig', 'behulpzaam', 'verstand van zaken',
       1.5, 'dat waardeer ik', 'waardeer ik', 'gewaardeerd', 'genieten', 'keurig op tijd', 'keurig bezorgd', 'superlief*', 'supersnel',
       'was ik nog boos', 'was ik hier nog boos',
       1.5, 'verbetering', 'eerlijk is eerlijk', 'stond ik hier nog', 'dat noem ik service', 'noem ik service', 'vlekkeloos',
