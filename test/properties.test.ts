@@ -177,6 +177,11 @@ const EXTREMES: string[] = [
   'a@b.'.repeat(2_500),
   'je had moeten '.repeat(700),
   'sorry '.repeat(1_700),
+  // Praise and thanks look around their sentence and the whole message: a wall of them once took seconds.
+  'thanks '.repeat(1_500),
+  'Thanks. '.repeat(1_300),
+  'maar top '.repeat(1_100),
+  'dank je wel, super, '.repeat(500),
   'weer elke keer '.repeat(650),
   'Hoi ,'.repeat(2_000),
   'e\u0301'.repeat(5_000),

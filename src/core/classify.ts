@@ -130,14 +130,16 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   const quoted = quotedSpans(text);
   // Praise that does not count: "Thanks, but ...", the "Thanks, Priya" of a signature, praise
   // in scare quotes (that one is sarcasm).
+  const layout = layoutOf(compiled, tokens.keys, hits);
   // "I was fuming yesterday, but ...": the helped angry customer's turn; its "but" leads to the thanks.
-  const angryTurn = (hit: Hit) => hits.some((other) => other.group === 'persona' && other.key === 'angry' && other.start === hit.start);
+  const angryStarts = new Set(hits.filter((h) => h.group === 'persona' && h.key === 'angry').map((h) => h.start));
+  const angryTurn = (hit: Hit) => angryStarts.has(hit.start);
   const countedPraise = (hit: Hit) =>
     isPraise(hit) &&
     !negated(compiled, tokens, hit) &&
-    (angryTurn(hit) || !takenBack(compiled, tokens, hit, name)) &&
+    (angryTurn(hit) || !takenBack(compiled, tokens, layout, hit, name)) &&
     !inSpans(quoted, hit) &&
-    !closingThanks(compiled, tokens, hits, hit, name);
+    !closingThanks(compiled, tokens, layout, hit, name);
 
   const praiseAt = new Set(hits.filter(countedPraise).map((hit) => hit.start));
   for (const hit of hits) {
@@ -238,7 +240,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     praise &&
     (sarcasm ||
       (sarcasmCue && complaint > 0) ||
-      (complaint > type.get('compliment') && opensSentence(tokens, praise.start) && problemInSentence(tokens, hits, praise)) ||
+      (complaint > type.get('compliment') && opensSentence(tokens, praise.start) && problemInSentence(layout, hits, praise)) ||
       (hits.some((h) => h.group === 'persona' && h.key === 'chronic' && h.weight >= 1.5) &&
         hits.some((h) => isProblem(h) && !negated(compiled, tokens, h))))
   ) {
@@ -352,27 +354,64 @@ function isPraise(hit: Hit): boolean {
 }
 
 /** "Bedankt voor je reactie, maar ...": a contrast word later in the sentence; or thanks that only sign off. */
-function takenBack(compiled: Compiled, { keys }: Tokens, hit: Hit, name: string | null): boolean {
-  for (let i = hit.end; i < keys.length && keys[i] !== BOUNDARY; i++) if (compiled.contrast.has(keys[i]!)) return true;
+function takenBack(compiled: Compiled, { keys }: Tokens, layout: Layout, hit: Hit, name: string | null): boolean {
+  if (layout.nextContrast[hit.end]! < layout.sentenceEnd[hit.end]!) return true;
   if (name === null || !compiled.thanks.has(keys.slice(hit.start, hit.end).join(' '))) return false;
-  const after = keys.slice(hit.end).filter((key) => key !== BOUNDARY).length;
+  const after = layout.words - layout.wordsBefore[hit.end]!;
   return after <= name.split(/\s+/).length + 1;
 }
 
+/**
+ * Where the sentences and words of a message are, worked out once, so that looking around a
+ * cue costs the same however long the message is (a 100 KB wall of "thanks" stays linear).
+ */
+interface Layout {
+  /** Per token index (and one past the end): the first sentence boundary at or after it. */
+  sentenceEnd: Int32Array;
+  /** Per token index: where its sentence starts. */
+  sentenceStart: Int32Array;
+  /** Per token index (and one past the end): the words before it. */
+  wordsBefore: Int32Array;
+  /** Per token index (and one past the end): the next contrast word ("maar", "but") at or after it. */
+  nextContrast: Float64Array;
+  words: number;
+  /** Where praise (a compliment or an ambassador cue) starts. */
+  praiseStarts: Set<number>;
+}
+
+function layoutOf(compiled: Compiled, keys: readonly string[], hits: readonly Hit[]): Layout {
+  const n = keys.length;
+  const sentenceEnd = new Int32Array(n + 1);
+  const sentenceStart = new Int32Array(n + 1);
+  const wordsBefore = new Int32Array(n + 1);
+  const nextContrast = new Float64Array(n + 1);
+  sentenceEnd[n] = n;
+  nextContrast[n] = Infinity;
+  for (let i = n - 1; i >= 0; i--) {
+    sentenceEnd[i] = keys[i] === BOUNDARY ? i : sentenceEnd[i + 1]!;
+    nextContrast[i] = compiled.contrast.has(keys[i]!) ? i : nextContrast[i + 1]!;
+  }
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    sentenceStart[i] = start;
+    wordsBefore[i + 1] = wordsBefore[i]! + (keys[i] === BOUNDARY ? 0 : 1);
+    if (keys[i] === BOUNDARY) start = i + 1;
+  }
+  sentenceStart[n] = start;
+  const praiseStarts = new Set(hits.filter(isPraise).map((hit) => hit.start));
+  return { sentenceEnd, sentenceStart, wordsBefore, nextContrast, words: wordsBefore[n]!, praiseStarts };
+}
+
 /** "... I'm not sure what else to do. Thanks for any help.": politeness, not a compliment. */
-function closingThanks(compiled: Compiled, { keys }: Tokens, hits: Hit[], hit: Hit, name: string | null): boolean {
+function closingThanks(compiled: Compiled, { keys }: Tokens, layout: Layout, hit: Hit, name: string | null): boolean {
   if (!compiled.thanks.has(keys[hit.start]!)) return false;
-  let sentenceStart = hit.start;
-  while (sentenceStart > 0 && keys[sentenceStart - 1] !== BOUNDARY) sentenceStart--;
   // The last sentence, but for the signature under it.
   const signature = name === null ? 0 : name.split(/\s+/).length;
-  let end = hit.end;
-  while (end < keys.length && keys[end] !== BOUNDARY) end++;
-  if (keys.slice(end).filter((key) => key !== BOUNDARY).length > signature) return false;
+  if (layout.words - layout.wordsBefore[layout.sentenceEnd[hit.end]!]! > signature) return false;
   // Praise elsewhere ("Dat noem ik service! Dank jullie wel") makes the thanks part of it; with
   // none, thanks closing a message of a few sentences are only polite.
-  if (hits.some((other) => other.start !== hit.start && isPraise(other))) return false;
-  return keys.slice(0, sentenceStart).filter((key) => key !== BOUNDARY).length >= 6;
+  if (layout.praiseStarts.size > 1 || !layout.praiseStarts.has(hit.start)) return false;
+  return layout.wordsBefore[layout.sentenceStart[hit.start]!]! >= 6;
 }
 
 /** Token ranges of short phrases in quotes: 'exciting update', "support". At most a few, for speed. */
@@ -396,9 +435,8 @@ function isProblem(hit: Hit): boolean {
 }
 
 /** "Great, another delay": a problem in the praise's own sentence, not in another one. */
-function problemInSentence({ keys }: Tokens, hits: Hit[], praise: Hit): boolean {
-  let end = praise.end;
-  while (end < keys.length && keys[end] !== BOUNDARY) end++;
+function problemInSentence(layout: Layout, hits: Hit[], praise: Hit): boolean {
+  const end = layout.sentenceEnd[praise.end]!;
   return hits.some((hit) => isProblem(hit) && hit.start >= praise.end && hit.start < end);
 }
 
