@@ -130,16 +130,18 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   const quoted = quotedSpans(text);
   // Praise that does not count: "Thanks, but ...", the "Thanks, Priya" of a signature, praise
   // in scare quotes (that one is sarcasm).
-  const layout = layoutOf(compiled, tokens.keys, hits);
+  // Only praise looks around its sentence; most messages never need the layout.
+  let laidOut: Layout | undefined;
+  const layout = () => (laidOut ??= layoutOf(compiled, tokens.keys, hits));
   // "I was fuming yesterday, but ...": the helped angry customer's turn; its "but" leads to the thanks.
   const angryStarts = new Set(hits.filter((h) => h.group === 'persona' && h.key === 'angry').map((h) => h.start));
   const angryTurn = (hit: Hit) => angryStarts.has(hit.start);
   const countedPraise = (hit: Hit) =>
     isPraise(hit) &&
     !negated(compiled, tokens, hit) &&
-    (angryTurn(hit) || !takenBack(compiled, tokens, layout, hit, name)) &&
+    (angryTurn(hit) || !takenBack(compiled, tokens, layout(), hit, name)) &&
     !inSpans(quoted, hit) &&
-    !closingThanks(compiled, tokens, layout, hit, name);
+    !closingThanks(compiled, tokens, layout(), hit, name);
 
   const praiseAt = new Set(hits.filter(countedPraise).map((hit) => hit.start));
   for (const hit of hits) {
@@ -240,7 +242,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     praise &&
     (sarcasm ||
       (sarcasmCue && complaint > 0) ||
-      (complaint > type.get('compliment') && opensSentence(tokens, praise.start) && problemInSentence(layout, hits, praise)) ||
+      (complaint > type.get('compliment') && opensSentence(tokens, praise.start) && problemInSentence(layout(), hits, praise)) ||
       (hits.some((h) => h.group === 'persona' && h.key === 'chronic' && h.weight >= 1.5) &&
         hits.some((h) => isProblem(h) && !negated(compiled, tokens, h))))
   ) {
