@@ -18,18 +18,22 @@ interface Example {
   allow?: string[];
 }
 
+/** Labelled replies, one JSON object a line; `file` names the file in failure messages. */
+function examples(path: string): Example[] {
+  const file = path.split('/').pop()!;
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const parsed = JSON.parse(line) as Partial<Omit<Example, 'file'>>;
+      return { ...parsed, file, expect: parsed.expect ?? [] } as Example;
+    });
+}
+
 const CORPUS_DIR = join(ROOT, 'test', 'fixtures', 'replies');
 const corpus: Example[] = readdirSync(CORPUS_DIR)
   .filter((file) => file.endsWith('.jsonl'))
-  .flatMap((file) =>
-    readFileSync(join(CORPUS_DIR, file), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => {
-        const parsed = JSON.parse(line) as Partial<Omit<Example, 'file'>>;
-        return { ...parsed, file, expect: parsed.expect ?? [] } as Example;
-      }),
-  );
+  .flatMap((file) => examples(join(CORPUS_DIR, file)));
 
 function run(example: Example) {
   const options: CheckOptions = { lang: example.lang };
@@ -98,10 +102,7 @@ describe('the labelled corpus', () => {
 // measured at: blame and insult recall 50%, defensive 75%, empty-promise 80%, and two of our own
 // team's landline numbers taken for private data; the rule lists were widened after that.
 describe('the blind set of replies', () => {
-  const blind = readFileSync(join(ROOT, 'test', 'fixtures', 'replies-blind.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => ({ file: 'replies-blind.jsonl', ...(JSON.parse(line) as Omit<Example, 'file'>) }));
+  const blind = examples(join(ROOT, 'test', 'fixtures', 'replies-blind.jsonl'));
 
   it('finds every labelled rule and nothing above a hint on the good replies', () => {
     expect(blind.length).toBeGreaterThanOrEqual(90);
@@ -118,10 +119,7 @@ describe('the blind set of replies', () => {
 // miss is left out on purpose: "NOT LOST" (two capital words) is below the shouting threshold,
 // which keeps brand names and codes in capitals from tripping it.
 describe('the second blind set of replies', () => {
-  const blind = readFileSync(join(ROOT, 'test', 'fixtures', 'replies-blind2.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => ({ file: 'replies-blind2.jsonl', ...(JSON.parse(line) as Omit<Example, 'file'>) }));
+  const blind = examples(join(ROOT, 'test', 'fixtures', 'replies-blind2.jsonl'));
 
   it('finds exactly the labelled rules, at the labelled severity, and nothing at all on the good replies', () => {
     expect(blind.length).toBeGreaterThanOrEqual(150);
