@@ -113,8 +113,8 @@ export function planReply(answers: Answers, classification: Classification): Rep
     persona,
     fault,
     topic: answers.topic,
-    // A compliment names only what the message named: thanks for "the product" under praise for
-    // a conductor reads as a form letter.
+    // Only a complaint falls back on the topic's word ("je bestelling"); anything else names only
+    // what the message named: thanks for "the product" under praise for a conductor reads as a form letter.
     matter: matterPhrase(classification, answers.topic, answers.lang, answers.formal, { fromMessageOnly: type !== 'complaint' }),
     sensitive: answers.sensitive,
     lang: answers.lang,
