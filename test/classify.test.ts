@@ -229,6 +229,12 @@ describe('cues as signals', () => {
     expect(classify('Dear Sir or Madam, my parcel has not arrived.').formal).toBe(true);
   });
 
+  it('notices a question inside a compliment', () => {
+    expect(classify('Love my new Fairphone from you guys! Quick one: will you be stocking the official cases soon?').alsoAsks).toBe(true);
+    expect(classify('Ik ben zo fan van jullie nieuwe havermelk! Komt die ook in de 1 liter verpakking? Dan koop ik hem elke week 😍').alsoAsks).toBe(true);
+    expect(classify('Wat een topservice, dank jullie wel!').alsoAsks).toBe(false);
+  });
+
   it('honours a forced language', () => {
     expect(classify('Where is my parcel?', { lang: 'nl' }).lang).toBe('nl');
   });

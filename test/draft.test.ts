@@ -62,6 +62,23 @@ describe('composeDraft', () => {
     expect([1, 2, 3, 4].map((variant) => draft({ channel: 'facebook', variant }).reply).join('\n')).toMatch(/^Hey\b|Groetjes,/m);
   });
 
+  it('answers the question inside a compliment too, cleanly, in every persona, language and phrasing', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      for (const formal of [false, true]) {
+        for (const persona of PERSONAS) {
+          for (let variant = 1; variant <= 3; variant++) {
+            const given = answers({ type: 'compliment', persona, lang, formal, variant, channel: 'x', fault: 'unclear' });
+            const asked = composeDraft(MESSAGE, given, { ...neutralClassification(lang), type: 'compliment', alsoAsks: true }, renderer);
+            expect(asked.reply, `${lang} ${persona} ${variant}`).toMatch(lang === 'nl' ? /vraag/ : /question/);
+            expect(asked.warnings, asked.reply).toEqual([]);
+            expect(asked.reply.length).toBeLessThanOrEqual(280);
+          }
+        }
+      }
+    }
+    expect(draft({ type: 'compliment' }).reply).not.toMatch(/vraag/);
+  });
+
   it('greets by first name and signs as the agent', () => {
     const reply = draft().reply;
     expect(reply).toMatch(/^(Hoi|Hi|Hey) Marja,/);

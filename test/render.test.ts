@@ -31,6 +31,7 @@ function context(overrides: Partial<ReplyContext> = {}): ReplyContext {
     inPrivate: false,
     followUp: false,
     removal: false,
+    alsoAsks: false,
     short: false,
     measured: false,
     brief: false,

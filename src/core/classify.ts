@@ -52,6 +52,8 @@ export interface Classification {
   /** The customer writes formally ("u", "Geachte", "Dear Sir"): a reply in the formal register fits. */
   formal: boolean;
   formalCues: string[];
+  /** Praise with a real question in it ("Love it! Will you stock the cases soon?"): the reply owes an answer too. */
+  alsoAsks: boolean;
   abusive: boolean;
   /** Abuse aimed at a person (staff), or cursing at the company in frustration. */
   abuseTarget: 'person' | 'company' | null;
@@ -294,6 +296,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     urgency,
     formal: formal.length > 0,
     formalCues: formal,
+    alsoAsks: messageType === 'compliment' && type.get('question') >= 1.5,
     abusive: abuseTarget !== null,
     abuseTarget,
     abusiveCues: [...abuse.cues.values()].flat(),

@@ -435,7 +435,7 @@ export const NL: LangCues = {
   negators: ['niet', 'geen', 'nooit', 'allesbehalve', 'weinig'],
   firstPerson: ['ik', 'mezelf', 'mijzelf', 'me'],
   otherPerson: ['je', 'jij', 'jou', 'u', 'jullie', 'die', 'dat', 'hij', 'zij', 'ze', 'medewerker', 'is', 'bent', 'zijn'],
-  questionOpeners: 'hoe wat wanneer waar wie welke welk kan kun kunt kunnen mag mogen is zijn heeft hebben hebt klopt weet weten zou zouden moet moeten gaan gaat doen doet krijg krijgen wordt worden vinden'.split(' '),
+  questionOpeners: 'hoe wat wanneer waar wie welke welk kan kun kunt kunnen mag mogen is zijn heeft hebben hebt klopt weet weten zou zouden moet moeten gaan gaat doen doet krijg krijgen wordt worden vinden komt komen verkopen verkoopt leveren levert'.split(' '),
   signoffs: [
     'groet', 'groeten', 'groetjes', 'gr', 'grt', 'mvg', 'm.v.g', 'met vriendelijke groet', 'met vriendelijke groeten',
     'vriendelijke groet', 'vriendelijke groeten', 'hartelijke groet', 'vr gr', 'vr. gr', 'liefs', 'doei', 'hgr', 'xx', 'xxx',

@@ -142,6 +142,7 @@ export function planReply(answers: Answers, classification: Classification): Rep
     // Asking whether it worked only makes sense once something was done: with an action.
     followUp: !compliment && action !== '' && (persona === 'angry' || persona === 'demanding'),
     removal: (intent === 'delete' || intent === 'hide') && classification.abusive,
+    alsoAsks: type === 'compliment' && classification.alsoAsks,
     short: channel === 'x' || channel === 'instagram' || channel === 'whatsapp',
     measured: channel === 'linkedin' || channel === 'email' || channel === 'review',
     brief: false,
@@ -258,6 +259,7 @@ export function neutralClassification(lang: Lang): Classification {
     urgency: [],
     formal: false,
     formalCues: [],
+    alsoAsks: false,
     abusive: false,
     abuseTarget: null,
     abusiveCues: [],

@@ -63,6 +63,8 @@ export interface ReplyContext {
   followUp: boolean;
   /** The post is removed for its abusive language: say so, and why. */
   removal: boolean;
+  /** A compliment that also asks something: say the answer is coming. */
+  alsoAsks: boolean;
   /** A short, light channel (X, Instagram, WhatsApp). */
   short: boolean;
   /** A channel read with more care (LinkedIn, e-mail, review sites): no "Hey", no "Groetjes"/"Cheers". */
@@ -96,6 +98,7 @@ export const CONTEXT_VARIABLES: readonly (keyof ReplyContext)[] = [
   'inPrivate',
   'followUp',
   'removal',
+  'alsoAsks',
   'short',
   'measured',
   'brief',
