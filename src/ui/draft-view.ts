@@ -47,7 +47,7 @@ export function formatDraft(draft: Draft, stream: NodeJS.WriteStream): string {
   return (
     `\n${c.bold('Reply')} ${c.dim(`(${draft.channel}, ${draft.lang}, ${draft.reply.length > limit ? c.red(length) : length} characters)`)}\n` +
     `${rule}\n${wrapForScreen(draft.reply, stream.columns)}\n${rule}\n` +
-    `${c.dim(`Strategy: ${draft.strategy}`)}\n` +
+    `${c.dim(wrapForScreen(`Strategy: ${draft.strategy}`, stream.columns))}\n` +
     (draft.warnings.length > 0 ? formatWarnings(draft.warnings, stream) : `  ${c.green('✓')} no warnings\n`) +
     '\n'
   );
