@@ -193,6 +193,17 @@ describe('cues as signals', () => {
     expect(classify('Now you are our most reliable year yet? Sure.').name).toBeNull();
   });
 
+  it('reads names in any Latin script, decomposed accents, particles and a company after the name', () => {
+    expect(classify('Nog steeds geen pakket.\n— Łukasz Nowak').name).toBe('Łukasz Nowak');
+    expect(classify('Still waiting for my refund.\n\nNguyễn Văn Minh').name).toBe('Nguyễn Văn Minh');
+    expect(classify('Vraagje over mijn factuur.\nGroet, Zoe\u0308').name).toBe('Zoe\u0308');
+    expect(classify('Graag een reactie.\n~ J.K. van der Berg, Bakkerij Berg').name).toBe('J.K. van der Berg');
+    expect(classify("Hi, my name is Daniel O'Brien and my router died.").name).toBe("Daniel O'Brien");
+    // A particle cannot open a name; a dash in the middle of a sentence is no signature.
+    expect(classify('Graag een reactie.\nGroet, van Dijk').name).toBeNull();
+    expect(classify('Wifi - Thuis werkt weer niet').name).toBeNull();
+  });
+
   it('reads fraud, phishing and a bereavement as sensitive', () => {
     expect(classify('Iemand heeft mijn account overgenomen en een telefoon besteld. Dit is fraude!').sensitiveReasons).toContain('personal-data');
     expect(classify('I got an email asking me to verify my bank details. Is this phishing?').sensitive).toBe(true);
