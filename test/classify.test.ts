@@ -246,6 +246,15 @@ describe('cues as signals', () => {
     expect(classify('Wat een topservice, dank jullie wel!').alsoAsks).toBe(false);
   });
 
+  it('reads a note that says it asks for nothing as a remark, unless it asks after all', () => {
+    const note = 'Fwiw, the departure board at Central showed the 09:15 as on time while your app said cancelled. Not complaining, just thought your team should know.';
+    expect(classify(note).type).toBe('remark');
+    expect(classify(note.replace('Not complaining, just thought your team should know.', 'Not complaining, but please fix it.')).type).toBe('complaint');
+    const melding = 'Jullie website geeft bij het afrekenen steeds een foutmelding als je met iDEAL betaalt. Even melden, misschien weten jullie het al.';
+    expect(classify(melding).type).toBe('remark');
+    expect(classify(melding.replace('misschien weten jullie het al', 'kunnen jullie dit oplossen?')).type).toBe('complaint');
+  });
+
   it('honours a forced language', () => {
     expect(classify('Where is my parcel?', { lang: 'nl' }).lang).toBe('nl');
   });

@@ -125,6 +125,8 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   const channel = new Tally<Channel>();
   const urgency: string[] = [];
   const formal: string[] = [];
+  let notComplaining: string | null = null;
+  let requested = false;
   const times = new Set<string>();
   let sarcasm = false;
   let sarcasmCue = false;
@@ -196,6 +198,8 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     else if (group === 'time') times.add(keyOfCue(cue));
     else if (group === 'urgency' && !urgency.includes(cue.toLowerCase())) urgency.push(cue.toLowerCase());
     else if (group === 'formal' && !formal.includes(cue)) formal.push(cue);
+    else if (group === 'notComplaining') notComplaining ??= cue;
+    else if (group === 'request') requested = true;
   }
 
   // "Weer keurig op tijd": with praise carrying the message, "weer" is loyalty, not a complaint that keeps coming.
@@ -253,6 +257,11 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     persona.add('critic', 1.5, `${praise.cue} (sarcasm)`);
   }
 
+  // "Not complaining, just thought you should know": a note that asks for nothing is a remark,
+  // however much is wrong in it.
+  if (notComplaining && !requested && type.ranked(MESSAGE_TYPES)[0] === 'complaint') {
+    type.add('remark', type.get('complaint') - type.get('remark') + 0.5, notComplaining);
+  }
   const ranked = type.ranked(['complaint', 'question', 'compliment', 'remark']);
   // A complaint needs something wrong in it: "Mint choc chip 100%!!" under a poll is none.
   const somethingWrong = hits.some(isProblem) || abuse.score.size > 0 || topic.score.size > 0 || type.get('complaint') >= 1;

@@ -370,6 +370,19 @@ export const EN: LangCues = {
     'within the hour', 'within # hours', 'in # minutes', 'leaves in', '# hours', 'hours', 'an hour',
     'connection', 'connecting flight', 'missed my connection', 'as soon as possible',
   ],
+  notComplaining: [
+    'not a complaint', 'not really a complaint', 'not complaining', 'not trying to complain', "i'm not complaining",
+    'just saying', 'just noting', 'just observing', 'just mentioning', 'just wanted to mention', 'just wanted to say',
+    'just wanted to let you know', 'just so you know', 'for the record', 'in case it helps', 'posting in case',
+    'thought you should know', "thought you'd want to know", 'thought your team should know', 'fwiw', "for what it's worth",
+    'for what its worth', 'no reply needed', 'no need to reply', 'no response needed', 'fyi', 'not your fault',
+  ],
+  requests: [
+    'please', 'pls', 'plz', 'can you', 'could you', 'can someone', 'could someone', 'can anyone', 'would you',
+    'fix it', 'fix this', 'sort it', 'sort this', 'sort it out', 'i want', 'i need', 'i expect', 'i demand', "i'd like",
+    'i would like', 'refund*', 'compensat*', 'money back', 'help', 'reply', 'respond', 'get back to me', 'contact me',
+    'call me', 'dm me', 'send me', 'you need to', 'you should', 'you must', 'make sure', 'when will', 'how long',
+  ],
   formal: ['dear sir', 'dear madam', 'dear sir or madam', 'to whom it may concern', 'yours faithfully', 'yours sincerely'],
   sarcasm: [
     'oh great', 'oh wonderful', 'oh brilliant', 'oh fantastic', 'just great', 'just brilliant', 'love how',

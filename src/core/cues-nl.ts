@@ -374,6 +374,20 @@ export const NL: LangCues = {
     'aansluiting', 'aansluitende vlucht', 'zo snel mogelijk', 'zsm', 'asap', 'dringend', 'spoed', 'urgent',
     'noodgeval',
   ],
+  notComplaining: [
+    'geen klacht', 'is geen klacht', 'niet om te klagen', 'niet om te zeuren', 'ik klaag niet', 'ik wil niet klagen',
+    'even melden', 'ff melden', 'meld het maar even', 'ik meld het maar even', 'wilde het even laten weten',
+    'wilde het gewoon even laten weten', 'wil het even laten weten', 'goed om door te geven', 'goed om te weten',
+    'ter info', 'ter informatie', 'geen reactie nodig', 'hoeft geen reactie', 'zeg het alvast', 'ik zeg het alvast maar even',
+    'niet jullie fout', 'niet jullie schuld', 'voor wie het wil weten', 'voor de volledigheid',
+  ],
+  requests: [
+    'graag', 'alsjeblieft', 'alstublieft', 'aub', 'a.u.b', 'svp', 'kunnen jullie', 'kun je', 'kunt u', 'kan iemand',
+    'wil iemand', 'willen jullie', 'zouden jullie', 'los het op', 'los dit op', 'regel het', 'regel dit', 'ik wil',
+    'wil ik', 'ik verwacht', 'ik eis', 'ik wens', 'terugbetal*', 'vergoed*', 'compensatie', 'geld terug', 'help', 'helpen',
+    'reageer', 'antwoord', 'neem contact', 'bel me', 'bel mij', 'stuur me', 'stuur mij', 'jullie moeten', 'moeten jullie',
+    'zorg dat', 'zorg ervoor', 'fix', 'oplossen', 'ik hoop dat jullie', 'wanneer', 'hoe lang nog',
+  ],
   // "u" and "uw" for us, and a letter's forms. Not "mevrouw": customers use it for our staff too.
   formal: ['u', 'uw', 'geachte', 'hoogachtend'],
   sarcasm: [

@@ -35,6 +35,10 @@ export interface LangCues {
   urgency: CueList;
   /** The customer writing formally ("u", "Geachte", "Dear Sir"): answer in the same register. */
   formal: CueList;
+  /** The writer saying this asks for nothing: "not complaining, just saying", "even melden". */
+  notComplaining: CueList;
+  /** Asking the company to do something: "please", "kunnen jullie", "I want", "refund". */
+  requests: CueList;
   /** Praise that means the opposite when something went wrong: "geweldig hoor", "love how". */
   sarcasm: CueList;
   /** Days and moments ("gisteren", "last week", "Monday"): three different ones list incidents, "it keeps happening". */
@@ -66,10 +70,11 @@ export interface LangCues {
 }
 
 export type Group =
-  'type' | 'persona' | 'topic' | 'sensitive' | 'fault' | 'abuse' | 'channel' | 'urgency' | 'subject' | 'sarcasm' | 'time' | 'formal';
+  | 'type' | 'persona' | 'topic' | 'sensitive' | 'fault' | 'abuse' | 'channel' | 'urgency' | 'subject' | 'sarcasm' | 'time'
+  | 'formal' | 'notComplaining' | 'request';
 const GROUP_BIT: Record<Group, number> = {
   type: 1, persona: 2, topic: 4, sensitive: 8, fault: 16, abuse: 32, channel: 64, urgency: 128, subject: 256, sarcasm: 512, time: 1024,
-  formal: 2048,
+  formal: 2048, notComplaining: 4096, request: 8192,
 };
 
 interface Entry {
@@ -270,6 +275,8 @@ export function compileCues(cues: LangCues): Compiled {
   addAll('channel', cues.channel);
   add('urgency', 'urgency', cues.urgency);
   add('formal', 'formal', cues.formal);
+  add('notComplaining', 'notComplaining', cues.notComplaining);
+  add('request', 'request', cues.requests);
   add('sarcasm', 'sarcasm', cues.sarcasm);
   add('time', 'time', cues.times);
   cues.subjects.forEach((subject, index) => add('subject', String(index), subject.cues));
