@@ -473,6 +473,7 @@ function readShape(
   let words = 0;
   const caps: string[] = [];
   let sentenceStart = -1;
+  let sentenceWords = 0;
   let questions = 0;
   let punctuation = '';
   const closeSentence = (mark: string) => {
@@ -485,13 +486,17 @@ function readShape(
     const key = keys[i];
     if (key === BOUNDARY || key === undefined) {
       const mark = raw[i] ?? '';
-      if (mark === '?') questions++;
+      // "A £10 voucher?", "Volgens wie?": a short echo with no question word asks nothing.
+      const asks = sentenceStart >= 0 && (compiled.questionOpeners.has(keys[sentenceStart]!) || sentenceWords >= 4);
+      if (mark === '?' && asks) questions++;
       punctuation += mark;
       if (i === keys.length || keys[i + 1] !== BOUNDARY) {
         if (readPunctuation(punctuation, type, persona)) loud = 1;
         punctuation = '';
       }
       closeSentence(mark === '\n' ? '' : mark);
+      // A colon or semicolon goes on with the sentence ("Before we book: can you ... from 6:30?").
+      if (mark !== ':' && mark !== ';') sentenceWords = 0;
       continue;
     }
     const token = raw[i]!;
@@ -502,6 +507,7 @@ function readShape(
     if (token[0] === '#') channel.add('x', 1, token);
     if (sentenceStart < 0) sentenceStart = i;
     words++;
+    sentenceWords++;
     if (token.length >= 2 && !/\d/.test(token) && token === token.toUpperCase() && token !== token.toLowerCase() && !ACRONYMS.has(key)) {
       caps.push(token);
     }
