@@ -261,6 +261,16 @@ describe('cues as signals', () => {
     expect(classify(melding.replace('misschien weten jullie het al', 'kunnen jullie dit oplossen?')).type).toBe('complaint');
   });
 
+  it('finds the colleague a compliment names, and no one else', () => {
+    expect(classify('Wat een topservice gisteren van Youssef in de winkel, mijn telefoon was in 10 minuten gerepareerd!').colleague).toBe('Youssef');
+    expect(classify('Vandaag geholpen door Anouk aan de telefoon, super vriendelijk en alles geregeld. Dank!').colleague).toBe('Anouk');
+    expect(classify('Huge thanks to Mark from your support team, he sorted my broadband in ten minutes.').colleague).toBe('Mark');
+    // A company is no colleague, a complaint passes nothing on, and the customer is not their own colleague.
+    expect(classify('Thanks to Vodafone for the quick fix!').colleague).toBeNull();
+    expect(classify('Mark from your support team hung up on me. Useless.').colleague).toBeNull();
+    expect(classify('Priya from your team sorted it in minutes, thank you!\n— Priya').colleague).toBeNull();
+  });
+
   it('honours a forced language', () => {
     expect(classify('Where is my parcel?', { lang: 'nl' }).lang).toBe('nl');
   });

@@ -79,6 +79,26 @@ describe('composeDraft', () => {
     expect(draft({ type: 'compliment' }).reply).not.toMatch(/vraag/);
   });
 
+  it('passes praise on to the colleague it names, in every persona, language, register and phrasing', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      for (const formal of [false, true]) {
+        for (const persona of PERSONAS) {
+          for (let variant = 1; variant <= 4; variant++) {
+            const given = answers({ type: 'compliment', persona, lang, formal, variant, channel: 'facebook', fault: 'unclear' });
+            const praised = composeDraft(MESSAGE, given, { ...neutralClassification(lang), type: 'compliment', colleague: "Jan-Willem" }, renderer);
+            expect(praised.reply, `${lang} ${persona} ${variant}`).toContain('Jan-Willem');
+            expect(praised.warnings, praised.reply).toEqual([]);
+            // Once is enough: "je bericht ... je bericht" reads as a script.
+            expect(praised.reply.match(/bericht|message/g)?.length ?? 0, praised.reply).toBeLessThanOrEqual(1);
+          }
+        }
+      }
+    }
+    // Only a compliment thanks a colleague: a complaint that names one does not.
+    const complaint = composeDraft(MESSAGE, answers({ type: 'complaint' }), { ...neutralClassification('nl'), colleague: 'Jan-Willem' }, renderer);
+    expect(complaint.reply).not.toContain('Jan-Willem');
+  });
+
   it('greets by first name and signs as the agent', () => {
     const reply = draft().reply;
     expect(reply).toMatch(/^(Hoi|Hi|Hey) Marja,/);

@@ -32,6 +32,7 @@ function context(overrides: Partial<ReplyContext> = {}): ReplyContext {
     followUp: false,
     removal: false,
     alsoAsks: false,
+    colleague: '',
     short: false,
     measured: false,
     brief: false,

@@ -305,3 +305,35 @@ export function findName(text: string, compiled: Compiled): string | null {
   }
   return introducedName(text, cues, compiled);
 }
+
+const COLLEAGUE_MARKERS = new WeakMap<Compiled, RegExp>();
+
+/**
+ * The first name of a colleague the message names ("geholpen door Youssef", "Mark from your
+ * team", "Anouk aan de balie"), so that praise can be passed on to them by name. Never the
+ * customer, a company (a lone capitalised word after "thanks to" often is) or a word of ours.
+ */
+export function findColleague(text: string, compiled: Compiled, customer: string | null): string | null {
+  let markers = COLLEAGUE_MARKERS.get(compiled);
+  if (!markers) {
+    const { colleagueBefore, colleagueAfter } = compiled.cues;
+    const before = colleagueBefore.map(caseless).join('|');
+    const after = colleagueAfter.map(caseless).join('|');
+    // Before: the marker, then the name. After: a name word (plain ASCII start is enough to find
+    // it; nameWord checks it), then the marker.
+    markers = new RegExp(String.raw`(?:^|[\s,.!?;:(])(?:(?:${before})\s+(?=\S)|(\S+)\s+(?:${after})(?![a-z]))`, 'g');
+    COLLEAGUE_MARKERS.set(compiled, markers);
+  }
+  const customerWords = new Set((customer ?? '').split(/\s+/));
+  markers.lastIndex = 0;
+  for (let match = markers.exec(text); match; match = markers.exec(text)) {
+    const start = match[1] === undefined ? match.index + match[0].length : match.index + match[0].indexOf(match[1]);
+    const end = nameWord(text, start);
+    const name = end > 0 ? text.slice(start, end) : null;
+    if (name && (match[1] === undefined || end === start + match[1].replace(/[,.!?;:]+$/, '').length) && !customerWords.has(name) && plausible(name, compiled)) {
+      return name;
+    }
+    markers.lastIndex = match.index + 1;
+  }
+  return null;
+}

@@ -8,7 +8,7 @@ import type { Compiled, Hit, Tokens } from './cues.js';
 import { EN } from './cues-en.js';
 import { NL } from './cues-nl.js';
 import { detectLangOfWords } from './lang.js';
-import { findName } from './classify-name.js';
+import { findColleague, findName } from './classify-name.js';
 
 export interface Scored<T extends string> {
   id: T;
@@ -52,6 +52,8 @@ export interface Classification {
   /** The customer writes formally ("u", "Geachte", "Dear Sir"): a reply in the formal register fits. */
   formal: boolean;
   formalCues: string[];
+  /** A colleague the praise names ("geholpen door Youssef"): the thanks can go to them by name. */
+  colleague: string | null;
   /** Praise with a real question in it ("Love it! Will you stock the cases soon?"): the reply owes an answer too. */
   alsoAsks: boolean;
   abusive: boolean;
@@ -300,6 +302,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     fault: faultRank[0] ?? 'unclear',
     faultCues: faultRank[0] ? fault.cuesOf(faultRank[0]) : [],
     name,
+    colleague: messageType === 'compliment' ? findColleague(text, compiled, name) : null,
     channel: channelId,
     channelCues: channelId ? channel.cuesOf(channelId) : [],
     urgency,

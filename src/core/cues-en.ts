@@ -451,5 +451,7 @@ export const EN: LangCues = {
   thanks: ['thanks', 'thank you', 'many thanks', 'thanks again', 'thx', 'ta'],
   introductions: ['my name is', 'i am', "i'm", 'this is'],
   placePrepositions: ['to'],
+  colleagueBefore: ['helped by', 'served by', 'looked after by', 'colleague', 'agent', 'advisor', 'adviser', 'engineer', 'technician', 'driver'],
+  colleagueAfter: ['from your', 'from the team', 'from customer service', 'at the desk', 'at the counter', 'at the till', 'at your', 'on the phone', 'in your store', 'in store', 'on your team'],
   notNames: 'team customer service support everyone all guys folks you hi hello hey dear again anyway a the an so very much in advance mate sorry angry furious'.split(' '),
 };

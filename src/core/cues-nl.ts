@@ -70,7 +70,8 @@ export const NL: LangCues = {
       1.5, 'dat waardeer ik', 'waardeer ik', 'gewaardeerd', 'genieten', 'keurig op tijd', 'keurig bezorgd', 'superlief*', 'supersnel',
       'was ik nog boos', 'was ik hier nog boos',
       1.5, 'verbetering', 'eerlijk is eerlijk', 'stond ik hier nog', 'dat noem ik service', 'noem ik service', 'vlekkeloos',
-      'keurig geholpen', 'keurig opgelost', 'netjes geregeld',
+      'keurig geholpen', 'keurig opgelost', 'netjes geregeld', 'verstand had van', 'verstand heeft van',
+      'wist waar hij het over had', 'wist waar ze het over had',
     ],
   },
   persona: {
@@ -457,5 +458,7 @@ export const NL: LangCues = {
   thanks: ['bedankt', 'alvast bedankt', 'dank', 'dank je', 'dankjewel', 'dank je wel', 'bvd'],
   introductions: ['ik ben', 'mijn naam is', 'hier is'],
   placePrepositions: ['naar'],
+  colleagueBefore: ['geholpen door', 'bediend door', 'geholpen werd door', 'collega', 'medewerker', 'medewerkster', 'monteur', 'bezorger', 'chauffeur', 'adviseur'],
+  colleagueAfter: ['van jullie', 'van de klantenservice', 'van de servicedesk', 'in de winkel', 'in jullie winkel', 'aan de balie', 'aan de telefoon', 'aan de kassa', 'bij de kassa'],
   notNames: 'team klant klantenservice iedereen allemaal jullie hallo hoi hey beste alvast bedankt dank groet groeten top super sorry een de het boze teleurgestelde trouwe nog nogmaals'.split(' '),
 };

@@ -65,6 +65,9 @@ export interface LangCues {
   introductions: readonly string[];
   /** The word before a place: "vlucht naar Rome", "flight to Rome". */
   placePrepositions: readonly string[];
+  /** Words around a colleague's name in praise: "geholpen door Youssef", "Mark from your team". */
+  colleagueBefore: readonly string[];
+  colleagueAfter: readonly string[];
   /** Words that look like names in a signature but never are. */
   notNames: readonly string[];
 }

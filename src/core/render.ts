@@ -65,6 +65,8 @@ export interface ReplyContext {
   removal: boolean;
   /** A compliment that also asks something: say the answer is coming. */
   alsoAsks: boolean;
+  /** A compliment naming a colleague ("geholpen door Youssef"): their first name, else "". */
+  colleague: string;
   /** A short, light channel (X, Instagram, WhatsApp). */
   short: boolean;
   /** A channel read with more care (LinkedIn, e-mail, review sites): no "Hey", no "Groetjes"/"Cheers". */
@@ -99,6 +101,7 @@ export const CONTEXT_VARIABLES: readonly (keyof ReplyContext)[] = [
   'followUp',
   'removal',
   'alsoAsks',
+  'colleague',
   'short',
   'measured',
   'brief',
