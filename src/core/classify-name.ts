@@ -42,7 +42,11 @@ function nameWord(s: string, i: number): number {
   if (end < 0) end = capitalised(s, i);
   if (end < 0) return -1;
   end = Math.max(end, capitalised(s, end));
-  for (let next = s[end] === '-' ? capitalised(s, end + 1) : -1; next > 0; next = s[end] === '-' ? capitalised(s, end + 1) : -1) end = next;
+  while (s[end] === '-') {
+    const next = capitalised(s, end + 1);
+    if (next < 0) break;
+    end = next;
+  }
   return end;
 }
 
@@ -186,6 +190,8 @@ interface NameCues {
   signoffs: [string, boolean][];
   /** "ik ben ", "my name is ": where an introduced name starts. */
   introduction: RegExp;
+  /** "geholpen door " before a colleague's name, or the word before "van jullie" (group 1). */
+  colleague: RegExp;
 }
 const prepared = new WeakMap<Compiled, NameCues>();
 
@@ -206,13 +212,17 @@ function caseless(phrase: string): string {
 function prepare(compiled: Compiled): NameCues {
   let cues = prepared.get(compiled);
   if (!cues) {
-    const { signoffs, thanks, introductions } = compiled.cues;
+    const { signoffs, thanks, introductions, colleagueBefore, colleagueAfter } = compiled.cues;
+    const before = colleagueBefore.map(caseless).join('|');
+    const after = colleagueAfter.map(caseless).join('|');
     cues = {
       signoffs: [
         ...signoffs.map((s) => [s, false] as [string, boolean]),
         ...thanks.map((s) => [s, true] as [string, boolean]),
       ].sort((a, b) => b[0].length - a[0].length),
       introduction: new RegExp(String.raw`(?:^|[\s,.!?;:])(?:${introductions.map(caseless).join('|')})\s+`, 'g'),
+      // Before: the marker, then the name. After: a word (nameWord checks it is a name), then the marker.
+      colleague: new RegExp(String.raw`(?:^|[\s,.!?;:(])(?:(?:${before})\s+(?=\S)|(\S+)\s+(?:${after})(?![a-z]))`, 'g'),
     };
     prepared.set(compiled, cues);
   }
@@ -306,24 +316,13 @@ export function findName(text: string, compiled: Compiled): string | null {
   return introducedName(text, cues, compiled);
 }
 
-const COLLEAGUE_MARKERS = new WeakMap<Compiled, RegExp>();
-
 /**
  * The first name of a colleague the message names ("geholpen door Youssef", "Mark from your
  * team", "Anouk aan de balie"), so that praise can be passed on to them by name. Never the
  * customer, a company (a lone capitalised word after "thanks to" often is) or a word of ours.
  */
 export function findColleague(text: string, compiled: Compiled, customer: string | null): string | null {
-  let markers = COLLEAGUE_MARKERS.get(compiled);
-  if (!markers) {
-    const { colleagueBefore, colleagueAfter } = compiled.cues;
-    const before = colleagueBefore.map(caseless).join('|');
-    const after = colleagueAfter.map(caseless).join('|');
-    // Before: the marker, then the name. After: a name word (plain ASCII start is enough to find
-    // it; nameWord checks it), then the marker.
-    markers = new RegExp(String.raw`(?:^|[\s,.!?;:(])(?:(?:${before})\s+(?=\S)|(\S+)\s+(?:${after})(?![a-z]))`, 'g');
-    COLLEAGUE_MARKERS.set(compiled, markers);
-  }
+  const markers = prepare(compiled).colleague;
   const customerWords = new Set((customer ?? '').split(/\s+/));
   markers.lastIndex = 0;
   for (let match = markers.exec(text); match; match = markers.exec(text)) {

@@ -105,6 +105,8 @@ const TYPE_FIT: Record<MessageType, Partial<Record<Persona, number>>> = {
   remark: { ambassador: 0.6, angry: 0.4, aggressive: 0.6, opportunist: 0.5, demanding: 0.5 },
   compliment: { aggressive: 0.2, chronic: 0.2, critic: 0.2, angry: 0.8, opportunist: 0.2, demanding: 0.3, meek: 0.5, introvert: 1.2 },
 };
+/** Ties between message types go to the first of these. */
+const TYPE_ORDER: readonly MessageType[] = ['complaint', 'question', 'compliment', 'remark'];
 /** When nothing else points anywhere: what a plain message of each type usually is. */
 const TYPE_DEFAULT: Record<MessageType, readonly [Persona, number, string]> = {
   complaint: ['angry', 0.6, 'a complaint'],
@@ -261,10 +263,11 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
 
   // "Not complaining, just thought you should know": a note that asks for nothing is a remark,
   // however much is wrong in it.
-  if (notComplaining && !requested && type.ranked(MESSAGE_TYPES)[0] === 'complaint') {
+  let ranked = type.ranked(TYPE_ORDER);
+  if (notComplaining && !requested && ranked[0] === 'complaint') {
     type.add('remark', type.get('complaint') - type.get('remark') + 0.5, notComplaining);
+    ranked = type.ranked(TYPE_ORDER);
   }
-  const ranked = type.ranked(['complaint', 'question', 'compliment', 'remark']);
   // A complaint needs something wrong in it: "Mint choc chip 100%!!" under a poll is none.
   const somethingWrong = hits.some(isProblem) || abuse.score.size > 0 || topic.score.size > 0 || type.get('complaint') >= 1;
   const messageType =
