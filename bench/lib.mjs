@@ -8,11 +8,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'webcare.js');
+export const BIN = join(ROOT, 'bin', 'webcare.cjs');
 
 /** Benchmarks measure what is built; building is the user's step, never ours. */
 export function requireBuild() {
-  if (existsSync(join(ROOT, 'dist', 'index.js'))) return;
+  if (existsSync(join(ROOT, 'dist', 'webcare.cjs'))) return;
   console.error('dist/ is missing: run npm run build first.');
   process.exit(2);
 }

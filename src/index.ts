@@ -4,6 +4,10 @@ import { AbortedError, EXIT, FindingsExit, WebcareError } from './errors.js';
 import { describeFsError, removePendingTempFiles } from './io.js';
 import { restoreTerminal } from './ui/terminal.js';
 
+// For the launcher (src/launch.ts), which writes the code cache while a question waits or as the process exits.
+export { restoreV8Flags } from './io.js';
+export { afterFirstQuestion } from './ui/terminal.js';
+
 export function packageVersion(): string {
   const packageJson = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
   return (JSON.parse(packageJson) as { version: string }).version;

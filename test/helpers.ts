@@ -6,13 +6,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'webcare.js');
+export const BIN = join(ROOT, 'bin', 'webcare.cjs');
 
 export interface RunResult {
   code: number | null;
   stdout: string;
   stderr: string;
 }
+
+/** The code cache (src/launch.ts) of this test file's runs: in a temporary folder, not the user's. */
+export const CACHE_HOME = mkdtempSync(join(tmpdir(), 'webcare-cache-'));
 
 export function freshConfigDir(): string {
   return mkdtempSync(join(tmpdir(), 'webcare-test-'));
@@ -29,6 +32,7 @@ export function run(
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       WEBCARE_CONFIG_DIR: freshConfigDir(),
+      XDG_CACHE_HOME: CACHE_HOME,
       ...options.env,
     },
     encoding: 'utf8',

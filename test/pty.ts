@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, freshConfigDir } from './helpers.js';
+import { BIN, CACHE_HOME, freshConfigDir } from './helpers.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -23,7 +23,7 @@ export class PtySession {
    * modes (`stty -a`) as the next program finds them, before the exit code.
    */
   constructor(args: string[], options: { pipe?: string; env?: Record<string, string> } = {}) {
-    const env = { WEBCARE_CONFIG_DIR: freshConfigDir(), NO_COLOR: '1', ...options.env };
+    const env = { WEBCARE_CONFIG_DIR: freshConfigDir(), XDG_CACHE_HOME: CACHE_HOME, NO_COLOR: '1', ...options.env };
     const exports = Object.entries(env)
       .map(([key, value]) => `export ${key}=${shellQuote(value)};`)
       .join(' ');

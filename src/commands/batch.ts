@@ -5,7 +5,6 @@ import { once } from 'node:events';
 import { Socket } from 'node:net';
 import { closeSync, fstatSync, openSync, read, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { setFlagsFromString } from 'node:v8';
 import { promisify } from 'node:util';
 import { loadSettings } from '../config.js';
 import { classify, type Classification } from '../core/classify.js';
@@ -13,7 +12,7 @@ import { CHANNELS, FAULTS, INTENTS, LANGS, MAX_LINE_BYTES, MAX_TEXT_BYTES, MESSA
 import { composeDraft, resolveAnswers, type Answers, type Draft } from '../core/draft.js';
 import { CsvReader, LineSplitter, csvRow } from '../csv.js';
 import { FindingsExit, WebcareError } from '../errors.js';
-import { compileRegexesToMachineCode, describeFsError, formatKb, isBlank, tempPathFor, trackTempFile } from '../io.js';
+import { compileRegexesToMachineCode, describeFsError, formatKb, growYoungGenerationSlowly, isBlank, tempPathFor, trackTempFile } from '../io.js';
 import { loadRenderer, renderSafely } from '../templates.js';
 import { colorsFor } from '../ui/colors.js';
 import { answersFromFlags, type DraftOptions } from './draft.js';
@@ -433,10 +432,7 @@ function delimiterOf(headerLine: string): string {
 }
 
 export async function runBatch(file: string | undefined, options: BatchOptions): Promise<void> {
-  // Over a long run V8 keeps doubling its young generation (to 32 MB), which alone made peak
-  // memory for 200,000 messages 1.3x that for 2,000 (bench/batch.mjs). Holding it at its start
-  // size costs no measurable speed; the flag is read at each growth decision, so setting it now works.
-  setFlagsFromString('--semi-space-growth-factor=1');
+  growYoungGenerationSlowly();
   compileRegexesToMachineCode();
   const settings = loadSettings();
   const globalFlags = answersFromFlags(options);

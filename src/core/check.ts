@@ -48,11 +48,11 @@ function findPhrases(text: string, on: (rule: RuleId) => boolean, hits: Hit[]): 
   const inReply = new Map<PhraseSet, { unless: boolean; hint: boolean }>();
   scanPhrases(text, (set, index, end) => {
     if (!on(set.rule)) return;
-    if (set.unlessAfter && set.unlessAfter.test(text.slice(Math.max(0, index - 40), index))) return;
-    if (set.unlessInSentence && set.unlessInSentence.test(sentenceAround(text, index))) return;
+    if (set.unlessAfter?.().test(text.slice(Math.max(0, index - 40), index))) return;
+    if (set.unlessInSentence?.().test(sentenceAround(text, index))) return;
     let reply = inReply.get(set);
     if (!reply) {
-      reply = { unless: set.unlessInReply?.test(text) ?? false, hint: set.hintIfInReply?.test(text) ?? false };
+      reply = { unless: set.unlessInReply?.().test(text) ?? false, hint: set.hintIfInReply?.().test(text) ?? false };
       inReply.set(set, reply);
     }
     if (!reply.unless) hits.push({ rule: set.rule, index, end, ...(reply.hint ? { severity: 'hint' } : {}) });

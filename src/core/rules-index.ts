@@ -5,7 +5,7 @@
 // does it once and the bundle carries the result (rules-prebuilt.ts); regexes compile on first use.
 import { PREBUILT_PHRASE_INDEX } from './rules-prebuilt.js';
 import { ANY_CHAR, classEnd, startPrefixes } from './rules-prefix.js';
-import { PHRASE_SETS, type PhraseSet } from './rules-sets.js';
+import { PHRASE_SETS, phraseSource, type PhraseSet } from './rules-sets.js';
 
 /**
  * Letters and digits of the lower-cased text as the matching regexes see them: Latin with every
@@ -103,7 +103,7 @@ function fileBuckets(anywhere: boolean): BucketData[] {
   for (const set of PHRASE_SETS) {
     if (Boolean(set.anywhere) !== anywhere) continue;
     for (const phrase of set.phrases) {
-      const source = withoutUnicodeClasses(lowerSource(phrase));
+      const source = withoutUnicodeClasses(lowerSource(phraseSource(phrase)));
       for (const key of startKeys(source)) {
         let bySet = filed.get(key);
         if (!bySet) filed.set(key, (bySet = new Map()));

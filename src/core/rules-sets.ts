@@ -1,5 +1,5 @@
 // The word and phrase rules: each set is a list of phrases from both languages (a reply may mix
-// them, and a short one may be detected wrongly) compiled once, at load, into one regex.
+// them, and a short one may be detected wrongly), filed for matching in rules-index.ts.
 //
 // Phrase syntax, so the lists stay readable: a space is any run of whitespace, ' also matches ’,
 // " … " is up to three words of the same clause (never a negation), "( )?" an optional space,
@@ -39,20 +39,21 @@ export interface Lexicon {
 
 export interface PhraseSet {
   rule: RuleId;
-  /** The phrases as regex sources (see phraseSource). */
+  /** The phrases, in the syntax above. */
   phrases: readonly string[];
   /** May start inside a word (placeholders like {{name}}); otherwise only where a word starts. */
   anywhere?: boolean;
   /** No word boundary needed after the match ("Hi ,thanks"). */
   open?: boolean;
+  // The exceptions, compiled when a phrase of the set first matches: most replies match none.
   /** Drop a match whose sentence contains one of these. */
-  unlessInSentence?: RegExp;
+  unlessInSentence?: () => RegExp;
   /** Drop a match when the whole reply contains one of these. */
-  unlessInReply?: RegExp;
+  unlessInReply?: () => RegExp;
   /** Drop a match preceded, in the same clause, by one of these (up to four words before). */
-  unlessAfter?: RegExp;
+  unlessAfter?: () => RegExp;
   /** The finding is only a hint when the reply contains one of these. */
-  hintIfInReply?: RegExp;
+  hintIfInReply?: () => RegExp;
 }
 
 const LETTER = '[\\p{L}\\p{N}_]';
@@ -84,9 +85,9 @@ export function phraseSource(phrase: string): string {
 }
 
 /** The phrases as one regex, on whole words (for the checks around a match; matching itself is in rules-index.ts). */
-export function compilePhrases(phrases: readonly string[], flags = 'iu'): RegExp {
+function compilePhrases(phrases: readonly string[]): RegExp {
   const body = phrases.map(phraseSource).join('|');
-  return new RegExp(`(?<!${LETTER})(?:${body})(?!${LETTER})`, flags);
+  return new RegExp(`(?<!${LETTER})(?:${body})(?!${LETTER})`, 'iu');
 }
 
 /** Template placeholders left in, in any language: {{name}}, {name}, [naam], <NAAM>, %NAME%, ${name}, an empty ^. */
@@ -101,13 +102,15 @@ const PLACEHOLDERS = lines(String.raw`
   \[object object\]
 `);
 
-const both = (key: keyof Lexicon) => [...NL[key], ...EN[key]].map(phraseSource);
-const anywhere = (key: keyof Lexicon) => compilePhrases([...NL[key], ...EN[key]], 'iu');
+function once(compile: () => RegExp): () => RegExp {
+  let regex: RegExp | undefined;
+  return () => (regex ??= compile());
+}
+
+const both = (key: keyof Lexicon) => [...NL[key], ...EN[key]];
+const anywhere = (key: keyof Lexicon) => once(() => compilePhrases(both(key)));
 /** A negation at most two words before the end of the text in front of a match. */
-const negated = compilePhrases(
-  [...NL.negations, ...EN.negations].map((negation) => `${negation}( [^\\s.,;:!?]+){0,4} $`),
-  'iu',
-);
+const negated = once(() => compilePhrases(both('negations').map((negation) => `${negation}( [^\\s.,;:!?]+){0,4} $`)));
 
 export const PHRASE_SETS: readonly PhraseSet[] = [
   {
@@ -126,5 +129,5 @@ export const PHRASE_SETS: readonly PhraseSet[] = [
   { rule: 'empty-promise', phrases: both('vaguePromise'), unlessInReply: anywhere('concreteSteps') },
   { rule: 'empty-promise', phrases: both('evasive') },
   { rule: 'unfilled', phrases: both('unfilled'), open: true },
-  { rule: 'unfilled', phrases: PLACEHOLDERS.map(phraseSource), anywhere: true, open: true },
+  { rule: 'unfilled', phrases: PLACEHOLDERS, anywhere: true, open: true },
 ];

@@ -37,17 +37,39 @@ const MONTH = String.raw`(?:jan|feb|mrt|maart|mar|apr|mei|may|jun|jul|aug|sep|ok
 const DATE = String.raw`(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|\d{1,2}\s${MONTH}\s(?:19|20)\d{2}|${MONTH}\s\d{1,2},?\s(?:19|20)\d{2})`;
 const NOT_IN_WORD = String.raw`(?<![\w+])`;
 
-/** Candidate shapes; `valid` weeds out look-alikes (checksums, order numbers, our own phone line). */
-const SHAPES: { kind: Kind; regex: RegExp; valid?: (match: string, before: string, sentence: string) => boolean }[] = [
-  { kind: 'iban', regex: /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/giu, valid: ibanValid },
+const STREET_NL = 'straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|hof|pad|dreef|plantsoen|markt|boulevard';
+const STREET_EN = 'Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Place|Square|Crescent|Terrace|Gardens';
+
+interface Shape {
+  kind: Kind;
+  regex: RegExp;
+  /**
+   * The fewest digits the shape holds, and for the address a cheap test of its words: a reply
+   * without them is not searched with the regex, which V8 would first have to compile.
+   */
+  digits: number;
+  likely?: RegExp;
+  /** Weeds out look-alikes (checksums, order numbers, our own phone line). */
+  valid?: (match: string, before: string, sentence: string) => boolean;
+}
+
+const SHAPES: Shape[] = [
+  {
+    kind: 'iban',
+    regex: /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/giu,
+    digits: 2,
+    valid: ibanValid,
+  },
   {
     kind: 'card',
     regex: new RegExp(String.raw`${NOT_IN_WORD}\d(?:[ -]?\d){12,18}(?!\d)`, 'g'),
+    digits: 13,
     valid: (m, before) => luhnValid(m) && (CARD_WORDS.test(before) || !ID_CONTEXT.test(before)),
   },
   {
     kind: 'bsn',
     regex: new RegExp(String.raw`${NOT_IN_WORD}(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?!\d|[.,]\d)`, 'g'),
+    digits: 9,
     valid: (m, before) => elfproef(m) && (BSN_WORDS.test(before) || !ID_CONTEXT.test(before)),
   },
   {
@@ -56,12 +78,18 @@ const SHAPES: { kind: Kind; regex: RegExp; valid?: (match: string, before: strin
       String.raw`${NOT_IN_WORD}(?:(?:\+|00)31${SEP}(?:\(0\)${SEP})?|0)(?:6|[1-57]\d)(?:${SEP}\d){7,8}(?!\d)|${NOT_IN_WORD}\+(?!31)[1-9](?:${SEP}\d){7,13}(?!\d)`,
       'g',
     ),
+    digits: 8,
     valid: (m, _before, sentence) =>
       m.replace(/\D/g, '').length >= 10 && !OUR_LINE.test(sentence) && !(OUR_TEAM.test(sentence) && !MOBILE.test(m)),
   },
   {
     kind: 'address',
-    regex: /(?<![\p{L}\p{N}])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}\p{N}])|(?<!\p{L})\p{Lu}\p{Ll}+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|hof|pad|dreef|plantsoen|markt|boulevard) \d{1,4}(?: ?[a-zA-Z](?!\p{L}))?(?!\d)|(?<![\p{L}\p{N}])\d{1,4}[A-Za-z]? (?:\p{Lu}\p{Ll}+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Place|Square|Crescent|Terrace|Gardens)(?!\p{L})/gu,
+    regex: new RegExp(
+      String.raw`(?<![\p{L}\p{N}])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}\p{N}])|(?<!\p{L})\p{Lu}\p{Ll}+(?:${STREET_NL}) \d{1,4}(?: ?[a-zA-Z](?!\p{L}))?(?!\d)|(?<![\p{L}\p{N}])\d{1,4}[A-Za-z]? (?:\p{Lu}\p{Ll}+ ){1,3}(?:${STREET_EN})(?!\p{L})`,
+      'gu',
+    ),
+    digits: 1,
+    likely: new RegExp(String.raw`\d{4}|(?:${STREET_NL}) \d| (?:${STREET_EN})`),
     valid: (m) => !ACRONYMS.has(m.slice(-2)),
   },
   {
@@ -70,6 +98,7 @@ const SHAPES: { kind: Kind; regex: RegExp; valid?: (match: string, before: strin
       String.raw`(?:geboortedatum|geboren(?:\sop)?|geb\.|date\sof\sbirth|birth\s?date|dob|born(?:\son)?)\s*:?\s*${DATE}|(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.]19\d{2}(?!\d)|\d{1,2}\s${MONTH}\s19\d{2}`,
       'giu',
     ),
+    digits: 4,
   },
 ];
 
@@ -111,8 +140,10 @@ export function findEmails(text: string, hits: Hit[], rules: { generic: boolean;
 }
 
 export function findPrivateData(text: string, hits: Hit[]): void {
-  if (!/\d/.test(text)) return;
+  const digits = countDigits(text);
+  if (digits === 0) return;
   for (const shape of SHAPES) {
+    if (digits < shape.digits || (shape.likely && !shape.likely.test(text))) continue;
     for (const match of text.matchAll(shape.regex)) {
       const index = match.index;
       const before = text.slice(Math.max(0, index - 30), index);
@@ -120,6 +151,15 @@ export function findPrivateData(text: string, hits: Hit[]): void {
       hits.push({ rule: 'private-data', index, end: index + match[0].length, detail: DETAIL[shape.kind] });
     }
   }
+}
+
+function countDigits(text: string): number {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+  }
+  return digits;
 }
 
 // Runs of two or more: a lone capital never counts, so the loop need not visit every "Hi".

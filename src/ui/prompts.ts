@@ -2,7 +2,7 @@
 // This module is itself imported only when a question is asked.
 import { confirm, input, select } from '@inquirer/prompts';
 import { AbortedError } from '../errors.js';
-import type { Terminal } from './terminal.js';
+import { questionShown, type Terminal } from './terminal.js';
 
 export interface Choice<T extends string> {
   value: T;
@@ -13,7 +13,9 @@ export interface Choice<T extends string> {
 /** Ctrl-C inside a prompt rejects with ExitPromptError: that is the user stopping, exit 130. */
 async function asking<T>(ask: () => Promise<T>): Promise<T> {
   try {
-    return await ask();
+    const answer = ask();
+    questionShown();
+    return await answer;
   } catch (error) {
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
       throw new AbortedError();
@@ -47,6 +49,7 @@ export class Prompter {
     this.say(`${message}\n(finish with an empty line, or Ctrl-D)\n`);
     const rl = createInterface({ input: this.terminal.input, output: this.terminal.output, terminal: false });
     const lines: string[] = [];
+    questionShown();
     return new Promise((resolvePromise, reject) => {
       rl.on('line', (line) => {
         if (line === '' && lines.length > 0) rl.close();

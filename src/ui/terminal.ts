@@ -24,6 +24,20 @@ export function restoreTerminal(): void {
   if (terminal.output.isTTY) terminal.output.write('\u001B[?25h');
 }
 
+/** Work that can wait until a person is reading a question: the launcher's code cache. */
+let untilAsked: (() => void) | null = null;
+
+export function afterFirstQuestion(task: () => void): void {
+  untilAsked = task;
+}
+
+/** Called by the prompts with a question on screen; the task runs once it has been drawn. */
+export function questionShown(): void {
+  const task = untilAsked;
+  untilAsked = null;
+  if (task) setImmediate(task).unref();
+}
+
 /** The terminal to prompt on, or null when there is no person to ask. */
 export function openTerminal(): Terminal | null {
   active = openTerminalStreams();
