@@ -258,11 +258,18 @@ describe('the rules as data', () => {
     }
   });
 
-  it('files each phrase under the characters it can start with', () => {
-    const key = (pair: string) => pair.charCodeAt(0) * 0x10000 + (pair[1] ? pair.charCodeAt(1) : 0);
-    expect(startKeys('(we|wij|ik)\\s+gaan')).toEqual(new Set([key('we'), key('wi'), key('ik')]));
-    expect(startKeys('(?<!x)(hi|a\\p{L}*)')).toEqual(new Set([key('hi'), key('a')]));
-    expect(startKeys('(just\\s+)?grow')).toEqual(new Set([key('ju'), key('gr')]));
+  it('files each phrase under the characters it must start with, a run of whitespace as one space', () => {
+    expect(startKeys('(we|wij|ik)\\s+gaan')).toEqual(new Set(['we gaa', 'wij ga', 'ik gaa']));
+    expect(startKeys('(?<!x)(hi|a\\p{L}*)')).toEqual(new Set(['hi', 'a']));
+    expect(startKeys('(just\\s+)?grow')).toEqual(new Set(['just g', 'grow']));
+    expect(startKeys('we\\s*zijn')).toEqual(new Set(['we zij', 'wezijn']));
     expect(() => startKeys('\\p{L}+')).toThrow(/definite/);
+  });
+
+  it('finds a phrase however its words are spaced: two spaces, a line break, a no-break space', () => {
+    for (const spacing of ['  ', '\n', '\u00a0', ' \t ']) {
+      const { findings } = check(`Hoi Kees, je${spacing}had de voorwaarden moeten lezen.`, { lang: 'nl' });
+      expect(findings.map((f) => f.rule), JSON.stringify(spacing)).toEqual(['blame']);
+    }
   });
 });

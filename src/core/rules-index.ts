@@ -1,10 +1,12 @@
 // Makes the phrase sets fast. One big regex per set tries all its phrases at every position of
-// the reply: ~100 µs a reply. Instead, each phrase is filed under the two characters it can
-// start with, and at each word start only the phrases filed under the two characters found
-// there are tried, all sets at once: ~10 µs. Filing takes tens of milliseconds, so build.mjs
-// does it once and the bundle carries the result (rules-prebuilt.ts); regexes compile on first use.
+// the reply: ~100 µs a reply. Instead, each phrase is filed under the characters it must start
+// with (up to KEY_LENGTH), and at each word start only the phrases filed under the text's first
+// characters there are tried, all sets at once: ~10 µs. Filing takes tens of milliseconds, so
+// build.mjs does it once and the bundle carries the result (rules-prebuilt.ts). Regexes compile
+// on first use, and the longer the keys, the fewer a reply needs: a single `check --text` waits
+// for each.
 import { PREBUILT_PHRASE_INDEX } from './rules-prebuilt.js';
-import { ANY_CHAR, classEnd, startPrefixes } from './rules-prefix.js';
+import { ANY_CHAR, SPACE_CHAR, classEnd, startPrefixes } from './rules-prefix.js';
 import { PHRASE_SETS, phraseSource, type PhraseSet } from './rules-sets.js';
 
 /**
@@ -16,13 +18,18 @@ const WORD_RANGES = 'a-z0-9_\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\
 const LETTER_RANGES = WORD_RANGES.replace('0-9_', '');
 const BOUNDARY_AFTER = `(?![${WORD_RANGES}])`;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
-/** Second character of a key when a phrase can go on with any character there. */
-const ANY = 0;
+/** How many of a phrase's first characters it is filed under, at most. */
+const KEY_LENGTH = 6;
+/** A run of whitespace, in a key: `\s+` in a phrase, any spacing in the text. */
+const SPACE = ' ';
 
 interface Bucket {
   sets: PhraseSet[];
-  /** Per set: its phrases for this start as one regex source. */
-  bodies: string[];
+  /** Per set: its phrases for this start, by number in `sources`, the index's phrase sources. */
+  phrases: number[][];
+  sources: readonly string[];
+  /** Per set: those phrases as one regex source; made on first use. */
+  bodies?: string[];
   /** Every set's phrases in one regex (most places match none of them); compiled on first use. */
   any?: RegExp;
   /** The same per set, compiled only once `any` matched somewhere. */
@@ -39,31 +46,31 @@ export function scanPhrases(text: string, onMatch: OnMatch): void {
   if (lower.length !== text.length) lower = text;
   const { anywhere, atWordStart, starts: startsAt } = getPhraseIndex();
   for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    const starts = startsAt[code]!;
+    const starts = startsAt[lower.charCodeAt(i)]!;
     if (starts === 0) continue;
     const wordStart = i === 0 || !isWordChar(lower, i - 1);
     if (starts === WORD && !wordStart) continue;
-    const next = i + 1 < lower.length ? lower.charCodeAt(i + 1) : 0xffff;
-    if (starts === ANYWHERE) tryStart(anywhere.get(code)!, next, lower, i, onMatch);
-    if (wordStart) {
-      const bySecond = atWordStart.get(code);
-      if (bySecond) tryStart(bySecond, next, lower, i, onMatch);
-    }
+    if (starts === ANYWHERE) tryKeys(anywhere, lower, i, onMatch);
+    if (wordStart) tryKeys(atWordStart, lower, i, onMatch);
   }
 }
 
-/** The phrases filed under this first character: those for the next character, then those for any. */
-function tryStart(bySecond: Map<number, Bucket>, next: number, text: string, index: number, onMatch: OnMatch): void {
-  const exact = bySecond.get(next);
-  if (exact) tryBucket(exact, text, index, onMatch);
-  const loose = bySecond.get(ANY);
-  if (loose) tryBucket(loose, text, index, onMatch);
+/** The phrases filed under the text's first character at `index`, its first two, and so on. */
+function tryKeys(buckets: Map<string, Bucket>, text: string, index: number, onMatch: OnMatch): void {
+  let key = '';
+  for (let i = index; i < text.length && key.length < KEY_LENGTH; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (key.endsWith(SPACE)) continue;
+      key += SPACE;
+    } else key += text[i];
+    const bucket = buckets.get(key);
+    if (bucket) tryBucket(bucket, text, index, onMatch);
+  }
 }
 
 function tryBucket(bucket: Bucket, text: string, index: number, onMatch: OnMatch): void {
   // Regexes are compiled when first needed: `webcare check --text` touches a few dozen of them.
-  const { bodies } = bucket;
+  const bodies = (bucket.bodies ??= bucket.sets.map((set, k) => body(set, bucket.phrases[k]!, bucket.sources)));
   const any = (bucket.any ??= new RegExp(bodies.join('|'), 'y'));
   // test(), not exec(): a sticky match ends at lastIndex, and no match array is made.
   any.lastIndex = index;
@@ -79,65 +86,70 @@ function tryBucket(bucket: Bucket, text: string, index: number, onMatch: OnMatch
   }
 }
 
+/** What \\s matches. */
+function isSpace(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 function isWordChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
   return WORD_CHAR.test(text[i]!);
 }
 
-/** One bucket as data: first character, second character (or ANY), set numbers in PHRASE_SETS, regex body per set. */
-type BucketData = [first: number, second: number, sets: number[], bodies: string[]];
+/** One bucket as data: its key, set numbers in PHRASE_SETS, and per set its phrases' numbers. */
+type BucketData = [key: string, sets: number[], phrases: number[][]];
 
-/** The whole index as plain data, for build.mjs to put in the bundle. */
+/**
+ * The whole index as plain data, for build.mjs to put in the bundle. A phrase is filed under
+ * each way it can start, so the buckets name phrases by number and each source is kept once.
+ */
 export interface PhraseIndexData {
+  sources: string[];
   anywhere: BucketData[];
   atWordStart: BucketData[];
 }
 
 export function phraseIndexData(): PhraseIndexData {
-  return { anywhere: fileBuckets(true), atWordStart: fileBuckets(false) };
+  const sources: string[] = [];
+  return { sources, anywhere: fileBuckets(true, sources), atWordStart: fileBuckets(false, sources) };
 }
 
-function fileBuckets(anywhere: boolean): BucketData[] {
-  const filed = new Map<number, Map<PhraseSet, string[]>>();
+function fileBuckets(anywhere: boolean, sources: string[]): BucketData[] {
+  const filed = new Map<string, Map<PhraseSet, number[]>>();
   for (const set of PHRASE_SETS) {
     if (Boolean(set.anywhere) !== anywhere) continue;
     for (const phrase of set.phrases) {
       const source = withoutUnicodeClasses(lowerSource(phraseSource(phrase)));
+      const id = sources.push(source) - 1;
       for (const key of startKeys(source)) {
         let bySet = filed.get(key);
         if (!bySet) filed.set(key, (bySet = new Map()));
-        const sources = bySet.get(set);
-        if (sources) sources.push(source);
-        else bySet.set(set, [source]);
+        const ids = bySet.get(set);
+        if (ids) ids.push(id);
+        else bySet.set(set, [id]);
       }
     }
   }
-  return [...filed].map(([key, bySet]) => [
-    Math.floor(key / 0x10000),
-    key % 0x10000,
-    [...bySet.keys()].map((set) => PHRASE_SETS.indexOf(set)),
-    [...bySet].map(([set, sources]) => `${factor(sources)}${set.open ? '' : BOUNDARY_AFTER}`),
-  ]);
+  return [...filed].map(([key, bySet]) => [key, [...bySet.keys()].map((set) => PHRASE_SETS.indexOf(set)), [...bySet.values()]]);
 }
 
-/** Buckets by first character, then by second character (or ANY). */
-function toBuckets(data: readonly BucketData[]): Map<number, Map<number, Bucket>> {
-  const buckets = new Map<number, Map<number, Bucket>>();
-  for (const [first, second, sets, bodies] of data) {
-    let bySecond = buckets.get(first);
-    if (!bySecond) buckets.set(first, (bySecond = new Map()));
-    bySecond.set(second, { sets: sets.map((k) => PHRASE_SETS[k]!), bodies, singles: [] });
-  }
-  return buckets;
+function toBuckets(data: readonly BucketData[], sources: readonly string[]): Map<string, Bucket> {
+  return new Map(data.map(([key, sets, phrases]) => [key, { sets: sets.map((k) => PHRASE_SETS[k]!), phrases, sources, singles: [] }]));
+}
+
+/** One set's phrases of a bucket as one regex source. */
+function body(set: PhraseSet, phrases: number[], sources: readonly string[]): string {
+  return `${factor(phrases.map((id) => sources[id]!))}${set.open ? '' : BOUNDARY_AFTER}`;
 }
 
 const WORD = 1;
 const ANYWHERE = 2;
 interface PhraseIndex {
-  /** Phrases that may start inside a word, then those that start a word: by first, then second character. */
-  anywhere: Map<number, Map<number, Bucket>>;
-  atWordStart: Map<number, Map<number, Bucket>>;
+  /** Phrases that may start inside a word, then those that start a word: by key. */
+  anywhere: Map<string, Bucket>;
+  atWordStart: Map<string, Bucket>;
   /** Per first character: 0 nothing starts with it, WORD only at a word start, ANYWHERE also inside a word. */
   starts: Uint8Array;
 }
@@ -147,11 +159,11 @@ let phraseIndex: PhraseIndex | undefined;
 function getPhraseIndex(): PhraseIndex {
   if (phraseIndex) return phraseIndex;
   const data = PREBUILT_PHRASE_INDEX === null ? phraseIndexData() : (JSON.parse(PREBUILT_PHRASE_INDEX) as PhraseIndexData);
-  const anywhere = toBuckets(data.anywhere);
-  const atWordStart = toBuckets(data.atWordStart);
+  const anywhere = toBuckets(data.anywhere, data.sources);
+  const atWordStart = toBuckets(data.atWordStart, data.sources);
   const starts = new Uint8Array(0x10000);
-  for (const first of atWordStart.keys()) starts[first] = WORD;
-  for (const first of anywhere.keys()) starts[first] = ANYWHERE;
+  for (const key of atWordStart.keys()) starts[key.charCodeAt(0)] = WORD;
+  for (const key of anywhere.keys()) starts[key.charCodeAt(0)] = ANYWHERE;
   phraseIndex = { anywhere, atWordStart, starts };
   return phraseIndex;
 }
@@ -209,13 +221,22 @@ function lowerSource(source: string): string {
   return source.replace(/\\[pP]\{[^}]*\}|\\.|[^\\]+/g, (part) => (part.startsWith('\\') ? part : part.toLowerCase()));
 }
 
-/** The keys (first character, second character or ANY) a phrase can start with. */
-export function startKeys(source: string): Set<number> {
-  const keys = new Set<number>();
-  for (const prefix of startPrefixes(source, 2)) {
-    if (prefix === '' || prefix[0] === ANY_CHAR) throw new Error(`a phrase must start with something definite: ${source}`);
-    const second = prefix.length < 2 || prefix[1] === ANY_CHAR ? ANY : prefix.charCodeAt(1);
-    keys.add(prefix.charCodeAt(0) * 0x10000 + second);
+/**
+ * The keys a phrase is filed under: each way it can start, up to KEY_LENGTH characters and up
+ * to the first character that could be anything, with its whitespace as in scanPhrases.
+ */
+export function startKeys(source: string): Set<string> {
+  const keys = new Set<string>();
+  for (const prefix of startPrefixes(source, KEY_LENGTH)) {
+    let key = '';
+    for (const char of prefix) {
+      if (char === ANY_CHAR) break;
+      if (char === SPACE_CHAR) {
+        if (!key.endsWith(SPACE)) key += SPACE;
+      } else key += char;
+    }
+    if (key === '' || key === SPACE) throw new Error(`a phrase must start with something definite: ${source}`);
+    keys.add(key);
   }
   return keys;
 }

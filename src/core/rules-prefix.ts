@@ -4,6 +4,8 @@
 
 /** Stands for "any character" in a prefix. */
 export const ANY_CHAR = '\0';
+/** Stands for whitespace in a prefix: a run of it counts once, as rules-index.ts files keys. */
+export const SPACE_CHAR = '\u0001';
 
 /** Every start of `length` characters (shorter: the match can end there) the source can match. */
 export function startPrefixes(source: string, length: number): Set<string> {
@@ -52,7 +54,7 @@ export function startPrefixes(source: string, length: number): Set<string> {
       const body = source.slice(i + 1, close);
       i = close + 1;
       if (body.startsWith('^') || /\\[pPdDsSwW]|[^\\]-./.test(body)) return new Set([ANY_CHAR]);
-      return new Set((body.match(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|\\.|./gi) ?? []).map(unescape));
+      return new Set((body.match(/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|\\.|./gi) ?? []).map(literal));
     }
     if (char === '^' || char === '$') {
       i++;
@@ -63,10 +65,11 @@ export function startPrefixes(source: string, length: number): Set<string> {
       const end = next === 'p' || next === 'P' ? source.indexOf('}', i) + 1 : next === 'x' ? i + 4 : next === 'u' ? i + 6 : i + 2;
       const part = source.slice(i, end);
       i = end;
-      return new Set([/^\\([pPdDsSwW]|b)/.test(part) ? ANY_CHAR : unescape(part)]);
+      if (part === '\\s') return new Set([SPACE_CHAR]);
+      return new Set([/^\\([pPdDsSwW]|b)/.test(part) ? ANY_CHAR : literal(part)]);
     }
     i++;
-    return new Set([char === '.' ? ANY_CHAR : char]);
+    return new Set([char === '.' ? ANY_CHAR : literal(char)]);
   };
 
   const quantifier = (): [number, number] => {
@@ -119,6 +122,10 @@ function everyLong(prefixes: Set<string>, want: number): boolean {
 
 /** The atom repeated min to max times (never more than needed for `want` characters). */
 function repeat(atom: Set<string>, min: number, max: number, want: number): Set<string> {
+  if (atom.size === 1 && atom.has(SPACE_CHAR)) {
+    min = Math.min(min, 1);
+    max = Math.min(max, 1);
+  }
   const result = new Set<string>();
   let repeated = new Set(['']);
   for (let times = 0; times <= Math.min(max, min + want); times++) {
@@ -138,9 +145,12 @@ function append(starts: Set<string>, rests: Set<string>, want: number): Set<stri
   return result;
 }
 
-function unescape(part: string): string {
-  if (/^\\[xu]/.test(part)) return String.fromCharCode(parseInt(part.slice(2), 16));
-  if (part === '\\t') return '\t';
-  if (part === '\\n') return '\n';
-  return part.startsWith('\\') ? part.slice(1) : part;
+/** The character a literal or an escape in the source stands for; whitespace as SPACE_CHAR. */
+function literal(part: string): string {
+  let char: string;
+  if (/^\\[xu]/.test(part)) char = String.fromCharCode(parseInt(part.slice(2), 16));
+  else if (part === '\\t') char = '\t';
+  else if (part === '\\n') char = '\n';
+  else char = part.startsWith('\\') ? part.slice(1) : part;
+  return /^\s$/.test(char) ? SPACE_CHAR : char;
 }

@@ -9,6 +9,7 @@ import type { Severity } from './domain.js';
 import type { RuleId } from './rules.js';
 import { EN } from './rules-en.js';
 import { NL, lines } from './rules-nl.js';
+import { once } from './rules-shapes.js';
 
 /** One language's word lists; every key holds phrases in the syntax above. */
 export interface Lexicon {
@@ -101,11 +102,6 @@ const PLACEHOLDERS = lines(String.raw`
   \^(?=[\t\x20]*(\n|$))
   \[object object\]
 `);
-
-function once(compile: () => RegExp): () => RegExp {
-  let regex: RegExp | undefined;
-  return () => (regex ??= compile());
-}
 
 const both = (key: keyof Lexicon) => [...NL[key], ...EN[key]];
 const anywhere = (key: keyof Lexicon) => once(() => compilePhrases(both(key)));

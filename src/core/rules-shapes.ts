@@ -40,9 +40,18 @@ const NOT_IN_WORD = String.raw`(?<![\w+])`;
 const STREET_NL = 'straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|hof|pad|dreef|plantsoen|markt|boulevard';
 const STREET_EN = 'Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Place|Square|Crescent|Terrace|Gardens';
 
+/**
+ * A regex made on first use. Making one with \p{L} classes or the i and u flags costs V8 up to a
+ * millisecond, and most replies need few of these: a single `check --text` waits for each.
+ */
+export function once(make: () => RegExp): () => RegExp {
+  let regex: RegExp | undefined;
+  return () => (regex ??= make());
+}
+
 interface Shape {
   kind: Kind;
-  regex: RegExp;
+  regex: () => RegExp;
   /**
    * The fewest digits the shape holds, and for the address a cheap test of its words: a reply
    * without them is not searched with the regex, which V8 would first have to compile.
@@ -56,61 +65,62 @@ interface Shape {
 const SHAPES: Shape[] = [
   {
     kind: 'iban',
-    regex: /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/giu,
+    regex: once(() => /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/giu),
     digits: 2,
     valid: ibanValid,
   },
   {
     kind: 'card',
-    regex: new RegExp(String.raw`${NOT_IN_WORD}\d(?:[ -]?\d){12,18}(?!\d)`, 'g'),
+    regex: once(() => new RegExp(String.raw`${NOT_IN_WORD}\d(?:[ -]?\d){12,18}(?!\d)`, 'g')),
     digits: 13,
-    valid: (m, before) => luhnValid(m) && (CARD_WORDS.test(before) || !ID_CONTEXT.test(before)),
+    valid: (m, before) => luhnValid(m) && (cardWords().test(before) || !idContext().test(before)),
   },
   {
     kind: 'bsn',
-    regex: new RegExp(String.raw`${NOT_IN_WORD}(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?!\d|[.,]\d)`, 'g'),
+    regex: once(() => new RegExp(String.raw`${NOT_IN_WORD}(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?!\d|[.,]\d)`, 'g')),
     digits: 9,
-    valid: (m, before) => elfproef(m) && (BSN_WORDS.test(before) || !ID_CONTEXT.test(before)),
+    valid: (m, before) => elfproef(m) && (bsnWords().test(before) || !idContext().test(before)),
   },
   {
     kind: 'phone',
-    regex: new RegExp(
+    regex: once(() => new RegExp(
       String.raw`${NOT_IN_WORD}(?:(?:\+|00)31${SEP}(?:\(0\)${SEP})?|0)(?:6|[1-57]\d)(?:${SEP}\d){7,8}(?!\d)|${NOT_IN_WORD}\+(?!31)[1-9](?:${SEP}\d){7,13}(?!\d)`,
       'g',
-    ),
+    )),
     digits: 8,
     valid: (m, _before, sentence) =>
-      m.replace(/\D/g, '').length >= 10 && !OUR_LINE.test(sentence) && !(OUR_TEAM.test(sentence) && !MOBILE.test(m)),
+      m.replace(/\D/g, '').length >= 10 && !ourLine().test(sentence) && !(ourTeam().test(sentence) && !MOBILE.test(m)),
   },
   {
     kind: 'address',
-    regex: new RegExp(
+    regex: once(() => new RegExp(
       String.raw`(?<![\p{L}\p{N}])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}\p{N}])|(?<!\p{L})\p{Lu}\p{Ll}+(?:${STREET_NL}) \d{1,4}(?: ?[a-zA-Z](?!\p{L}))?(?!\d)|(?<![\p{L}\p{N}])\d{1,4}[A-Za-z]? (?:\p{Lu}\p{Ll}+ ){1,3}(?:${STREET_EN})(?!\p{L})`,
       'gu',
-    ),
+    )),
     digits: 1,
     likely: new RegExp(String.raw`\d{4}|(?:${STREET_NL}) \d| (?:${STREET_EN})`),
     valid: (m) => !ACRONYMS.has(m.slice(-2)),
   },
   {
     kind: 'birth',
-    regex: new RegExp(
+    regex: once(() => new RegExp(
       String.raw`(?:geboortedatum|geboren(?:\sop)?|geb\.|date\sof\sbirth|birth\s?date|dob|born(?:\son)?)\s*:?\s*${DATE}|(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.]19\d{2}(?!\d)|\d{1,2}\s${MONTH}\s19\d{2}`,
       'giu',
-    ),
+    )),
     digits: 4,
   },
 ];
 
-const CARD_WORDS = /(card|kaart|creditcard|visa|mastercard|amex)\p{L}*\W*$/iu;
-const BSN_WORDS = /(bsn|burgerservicenummer|sofi)\p{L}*\W*$/iu;
+const cardWords = once(() => /(card|kaart|creditcard|visa|mastercard|amex)\p{L}*\W*$/iu);
+const bsnWords = once(() => /(bsn|burgerservicenummer|sofi)\p{L}*\W*$/iu);
 /** A number right after one of these is an order, booking or reference number, not personal data. */
-const ID_CONTEXT =
-  /(order|bestel|factuur|invoice|booking|boeking|reserver|reservation|tracking|zending|pakket|parcel|klant|customer|account|artikel|article|product|ticket|kenmerk|referentie|reference|ref|dossier|case|nr|no|#)[\p{L}.]*[\s:#-]*$/iu;
+const idContext = once(
+  () => /(order|bestel|factuur|invoice|booking|boeking|reserver|reservation|tracking|zending|pakket|parcel|klant|customer|account|artikel|article|product|ticket|kenmerk|referentie|reference|ref|dossier|case|nr|no|#)[\p{L}.]*[\s:#-]*$/iu,
+);
 /** The company's own line ("bel ons op 020 ..."), which is not the customer's data. */
-const OUR_LINE = /\b(bel|app|whatsapp|sms|bereik|call|text|message|reach|contact|ring) (ons|us)\b|\b(ons|onze|our) (telefoon|whatsapp|service)?(nummer|number|line|lijn)/iu;
+const ourLine = once(() => /\b(bel|app|whatsapp|sms|bereik|call|text|message|reach|contact|ring) (ons|us)\b|\b(ons|onze|our) (telefoon|whatsapp|service)?(nummer|number|line|lijn)/iu);
 /** A team or colleague of ours ("bel Eva van ons schadeteam op 020 ..."): their landline, not a customer's mobile. */
-const OUR_TEAM = /\b(ons|onze|our) ([\p{L}-]+ )?[\p{L}-]*(team|afdeling|collega|colleague|department|desk)\b/iu;
+const ourTeam = once(() => /\b(ons|onze|our) ([\p{L}-]+ )?[\p{L}-]*(team|afdeling|collega|colleague|department|desk)\b/iu);
 const MOBILE = /^(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?|0)6|^\+447/;
 
 const GENERIC_MAILBOXES = new Set(
@@ -121,12 +131,12 @@ const GENERIC_MAILBOXES = new Set(
     'reserveringen reservations bookings boekingen enquiries inquiries vragen receptie reception secretariaat'
   ).split(' '),
 );
-const EMAIL = /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const email = once(() => /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu);
 
 /** E-mail addresses: a general mailbox is generic-contact, anything else is someone's private address. */
 export function findEmails(text: string, hits: Hit[], rules: { generic: boolean; personal: boolean }): void {
   if (!text.includes('@')) return;
-  for (const match of text.matchAll(EMAIL)) {
+  for (const match of text.matchAll(email())) {
     const generic = GENERIC_MAILBOXES.has(match[1]!.toLowerCase());
     if (generic ? !rules.generic : !rules.personal) continue;
     const index = match.index;
@@ -144,7 +154,7 @@ export function findPrivateData(text: string, hits: Hit[]): void {
   if (digits === 0) return;
   for (const shape of SHAPES) {
     if (digits < shape.digits || (shape.likely && !shape.likely.test(text))) continue;
-    for (const match of text.matchAll(shape.regex)) {
+    for (const match of text.matchAll(shape.regex())) {
       const index = match.index;
       const before = text.slice(Math.max(0, index - 30), index);
       if (shape.valid && !shape.valid(match[0], before, sentenceAround(text, index))) continue;
@@ -163,10 +173,10 @@ function countDigits(text: string): number {
 }
 
 // Runs of two or more: a lone capital never counts, so the loop need not visit every "Hi".
-const CAPITALS = /\p{Lu}[\p{Lu}\p{N}'’]+/gu;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const capitals = once(() => /\p{Lu}[\p{Lu}\p{N}'’]+/gu);
+const letterOrDigit = once(() => /[\p{L}\p{N}]/u);
 const MARKS = /[!?¡]{2,}/g;
-const LOWER = /\p{Ll}/u;
+const lower = once(() => /\p{Ll}/u);
 
 /** Three or more words in capitals in a row (acronyms and allowed words don't count), or "!!". */
 export function findShouting(text: string, hits: Hit[]): void {
@@ -175,15 +185,17 @@ export function findShouting(text: string, hits: Hit[]): void {
     let start = 0;
     let end = 0;
     // exec(), not matchAll(): matchAll copies the regex on every call.
-    CAPITALS.lastIndex = 0;
-    for (let match = CAPITALS.exec(text); match; match = CAPITALS.exec(text)) {
+    const words = capitals();
+    const wordChar = letterOrDigit();
+    words.lastIndex = 0;
+    for (let match = words.exec(text); match; match = words.exec(text)) {
       const word = match[0];
       const index = match.index;
       const after = index + word.length;
       // Only whole words: "PostNL" and "McDonald" are no capital words.
-      if ((index > 0 && LETTER_OR_DIGIT.test(text[index - 1]!)) || (after < text.length && LETTER_OR_DIGIT.test(text[after]!))) continue;
+      if ((index > 0 && wordChar.test(text[index - 1]!)) || (after < text.length && wordChar.test(text[after]!))) continue;
       if (word.length < 2 || /\d/.test(word) || ACRONYMS.has(word)) continue;
-      if (count > 0 && LOWER.test(text.slice(end, index))) {
+      if (count > 0 && lower().test(text.slice(end, index))) {
         if (count >= 3) hits.push({ rule: 'shouting', index: start, end });
         count = 0;
       }
