@@ -167,6 +167,22 @@ describe('cues as signals', () => {
     expect(classify('Love how my next day delivery is now on day five 🙄').type).toBe('complaint');
   });
 
+  it('reads praise as meant in a four- or five-star review, next to tears of joy, and before "can\'t wait"', () => {
+    const cases: [string, string][] = [
+      ['★★★★★ Voor de vierde keer bij jullie gehuurd en weer perfect: auto stond klaar, geen verborgen kosten.', 'ambassador'],
+      ['obsessed with the new oat latte 😭☕ been in every morning this week. the barista already knows my order 🫶 best café in town', 'ambassador'],
+      ["Love this! Stayed with you every Christmas for 6 years and already booked again, can't wait ❤️", 'ambassador'],
+    ];
+    for (const [text, persona] of cases) {
+      const c = classify(text);
+      expect(c.type, text).toBe('compliment');
+      expect(c.personas[0]!.id, text).toBe(persona);
+    }
+    // The same words with two stars, or tears without the praise, still complain.
+    expect(classify('★★☆☆☆ Voor de vierde keer bij jullie gehuurd en weer perfect: auto stond niet klaar.').type).toBe('complaint');
+    expect(classify('Pakket weer niet bezorgd 😭').type).toBe('complaint');
+  });
+
   it('recognises the topic and a second one, with cues', () => {
     const c = classify('Mijn vlucht naar Rome is geannuleerd en ik wil mijn geld terug.');
     expect(c.topic).toBe('travel');

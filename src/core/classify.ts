@@ -3,7 +3,7 @@
 // cues-en.ts; this file only weighs them.
 import type { Channel, Fault, Lang, MessageType, Persona, Topic } from './domain.js';
 import { MESSAGE_TYPES, PERSONAS, TOPICS } from './domain.js';
-import { ACRONYMS, BOUNDARY, keyOf, EMOJI, EMOJI_RE, PERSONAL_DATA, RATING_RE, compileCues, findCues, tokenize } from './cues.js';
+import { ACRONYMS, BOUNDARY, keyOf, EMOJI, EMOJI_RE, PERSONAL_DATA, RATING_RE, SAD_EMOJI, compileCues, findCues, tokenize } from './cues.js';
 import type { Compiled, Hit, Tokens } from './cues.js';
 import { EN } from './cues-en.js';
 import { NL } from './cues-nl.js';
@@ -220,9 +220,12 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
       if (label === 'IBAN') sensitive.add('money', 1, label);
     }
   }
+  // "Obsessed with the new latte 😭": next to praise that carries the message, tears are of joy.
+  const praised = praiseAt.size > 0 && type.get('compliment') > type.get('complaint');
   for (const [emoji, count] of countEmoji(text)) {
     for (const [key, weight] of EMOJI.get(emoji) ?? []) {
       const w = weight * Math.min(1 + 0.3 * (count - 1), 1.6);
+      if (praised && SAD_EMOJI.has(emoji)) continue;
       if (key === 'sarcasm') sarcasm = true;
       else if ((MESSAGE_TYPES as readonly string[]).includes(key)) type.add(key as MessageType, w, emoji);
       else persona.add(key as Persona, w, emoji);
@@ -248,8 +251,10 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   // Not the helped angry customer's turn: that opens a thank-you.
   const praise = hits.find((h) => h.group === 'type' && h.key === 'compliment' && countedPraise(h) && !angryTurn(h));
   const complaint = type.get('complaint');
+  // Not in a review that gives four or five stars: that praise is meant.
   if (
     praise &&
+    (rating === null || rating < 4) &&
     (sarcasm ||
       (sarcasmCue && complaint > 0) ||
       (complaint > type.get('compliment') && opensSentence(tokens, praise.start) && problemInSentence(layout(), hits, praise)) ||

@@ -20,6 +20,7 @@ export const EN: LangCues = {
       'send another', 'unanswered', 'go unanswered', 'never arrived', 'offensive', 'sexist', 'racist',
       'discriminatory', 'data breach', 'data leak', 'downtime',
       0.5, "can't", 'cannot', "won't", 'fix',
+      0, "can't wait", 'cannot wait',
       2, 'never again', 'never ordering again', 'never flying with', 'never using',
       2, 'marked as delivered', 'marked delivered', 'says delivered', 'nothing arrived', 'never received', 'not received',
     ],
@@ -162,6 +163,7 @@ export const EN: LangCues = {
       0.5, 'would love', "i'd love", 'would be great', "it'd be great", 'would be nice',
       0, 'thanks in advance', 'best regards', 'all the best',
       1.5, 'why i stay', 'telling everyone', 'tell everyone', 'keep recommending', 'booked again', 'already booked',
+      'retweeting', 'people need to know',
       1.5, 'best thing', 'the best thing', 'made my day',
     ],
     critic: [
@@ -452,6 +454,6 @@ export const EN: LangCues = {
   introductions: ['my name is', 'i am', "i'm", 'this is'],
   placePrepositions: ['to'],
   colleagueBefore: ['helped by', 'served by', 'looked after by', 'colleague', 'agent', 'advisor', 'adviser', 'engineer', 'technician', 'driver'],
-  colleagueAfter: ['from your', 'from the team', 'from customer service', 'at the desk', 'at the counter', 'at the till', 'at your', 'on the phone', 'in your store', 'in store', 'on your team'],
+  colleagueAfter: ['from your', 'from the team', 'from customer service', 'at the desk', 'at the counter', 'at the till', 'at your', 'on the phone', 'in your store', 'in store', 'on your team', 'helped me', 'sorted it', 'sorted me out'],
   notNames: 'team customer service support everyone all guys folks you hi hello hey dear again anyway a the an so very much in advance mate sorry angry furious'.split(' '),
 };

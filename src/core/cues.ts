@@ -372,12 +372,15 @@ export function findCues(compiled: Compiled, { raw, keys }: Tokens): Hit[] {
 type EmojiSignal = readonly [Persona | MessageType | 'sarcasm', number];
 const emoji = (glyphs: string, ...signals: EmojiSignal[]) =>
   [...glyphs].map((glyph) => [glyph, signals] as [string, readonly EmojiSignal[]]);
+const SAD_GLYPHS = '😢😭😞😔🙁☹😕😩😫';
+/** Tears and sighs: sadness, or (next to praise) joy. */
+export const SAD_EMOJI: ReadonlySet<string> = new Set(SAD_GLYPHS);
 export const EMOJI: ReadonlyMap<string, readonly EmojiSignal[]> = new Map([
   ...emoji('😡😠👿💢', ['angry', 1], ['aggressive', 0.6], ['complaint', 1]),
   ...emoji('🤬😤🖕', ['aggressive', 1], ['angry', 0.6], ['complaint', 1]),
   ...emoji('🙄😒🤡🥱💤🤦', ['critic', 1], ['sarcasm', 1], ['complaint', 0.5]),
   ...emoji('👎💩', ['critic', 1], ['complaint', 1]),
-  ...emoji('😢😭😞😔🙁☹😕😩😫', ['meek', 0.5], ['angry', 0.5], ['complaint', 0.7]),
+  ...emoji(SAD_GLYPHS, ['meek', 0.5], ['angry', 0.5], ['complaint', 0.7]),
   ...emoji('😍❤🥰👏🙌💯🤩😊😁💙💚💜🧡💛🎉🎂🥳✨👌', ['ambassador', 1], ['compliment', 1]),
   ...emoji('👍🙏😀🙂', ['ambassador', 0.4], ['compliment', 0.4]),
   ...emoji('🤔', ['introvert', 0.5], ['question', 0.5]),
