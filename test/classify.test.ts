@@ -57,6 +57,18 @@ describe('cues as signals', () => {
     expect(classify('Quick question: does the app still support offline maps?').personas[0]!.id).toBe('introvert');
   });
 
+  it('reads sorry for asking ("misschien een domme vraag", "wrong place to ask") as the meek one asking', () => {
+    for (const text of [
+      'Hoi, misschien een domme vraag hoor, maar kan een pakketje ook bij de buren worden afgegeven?',
+      'Sorry if this is the wrong place to ask. How do I close my late husband\'s account?',
+      'Hi, sorry if this is a silly question, but is the gluten-free bread made on the same line?',
+    ]) {
+      const c = classify(text);
+      expect(c.type, text).toBe('question');
+      expect(top(c).id, text).toBe('meek');
+    }
+  });
+
   it('reads a reaction under the company\'s own content, or a tip from a quiet reader, as a remark', () => {
     const critic = classify('Mooie campagne weer. Sinds jullie mijn verhuizing vorig jaar verprutst hebben, geloof ik er niks meer van.');
     expect(critic.type).toBe('remark');

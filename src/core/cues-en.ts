@@ -27,6 +27,7 @@ export const EN: LangCues = {
     ],
     question: [
       2, 'quick question', 'small question', 'silly question', 'dumb question', 'does anyone know', 'anyone know',
+      'wrong place to ask', 'sorry to ask',
       'i was wondering', 'i have a question',
       1.5, 'is it true', 'is it possible', 'how do i', 'how can i', 'can i', 'could you tell me', 'do you', 'does the',
       'how much', 'wondering', 'curious', 'question', 'what is', 'is there',
@@ -88,6 +89,10 @@ export const EN: LangCues = {
       'i never complain', 'hate to complain', "don't like to complain", 'sorry to bother', 'sorry to be a',
       "i don't usually", 'i never usually', 'i rarely post', "don't usually post", 'not your fault',
       "i don't normally", "don't normally post", "didn't want to do this publicly", "didn't want to post this",
+      // Sorry for asking: the meek one, however knowing the question.
+      2.5, 'might be a silly question', 'silly question', 'dumb question', 'stupid question', 'sorry to ask',
+      'sorry if this is', 'wrong place to ask',
+      3,
       "don't want to be difficult", 'not to be difficult', 'not to be a pain', "i'm not one to complain",
       2, 'sorry for the trouble', 'no rush', 'really sorry', 'to be a nuisance', 'would you mind', 'to be a pain',
       'normally ~ happy', 'hate to',
@@ -185,8 +190,7 @@ export const EN: LangCues = {
       'the last one', 'the last time i', 'let me guess', 'cute reel', 'nice photo',
     ],
     introvert: [
-      3, 'does anyone know', 'anyone know', 'is it true that', 'i was wondering', 'might be a silly question',
-      'silly question', 'dumb question', 'stupid question', 'quick question', 'small question',
+      3, 'does anyone know', 'anyone know', 'is it true that', 'i was wondering', 'quick question', 'small question',
       'if i understand correctly', 'am i right',
       2, 'is it true', 'is it possible', 'could it be', 'i noticed', 'i read that', 'i saw that', 'just checking',
       'curious', 'out of curiosity', 'by any chance', 'not sure', 'heads up', 'wondering', 'suggestion',

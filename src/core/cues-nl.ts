@@ -26,7 +26,7 @@ export const NL: LangCues = {
       2, 'ligt niks', 'ligt niets', 'staat op bezorgd', 'zegt bezorgd',
     ],
     question: [
-      2, 'vraagje', 'ik heb een vraag', 'weet iemand', 'ik vroeg me af', 'vroeg me af', 'domme vraag', 'korte vraag',
+      2, 'vraagje', 'ik heb een vraag', 'weet iemand', 'verkeerde plek', 'niet te vragen', 'dat ik het hier vraag', 'ik vroeg me af', 'vroeg me af', 'domme vraag', 'korte vraag',
       1.5, 'klopt het', 'is het mogelijk', 'hoe kan ik', 'kan ik', 'hoe werkt', 'kan iemand', 'hoe doe ik',
       'hoeveel', 'benieuwd', 'vraag', 'wat is', 'zou het kunnen',
       0.5, 'wanneer', 'welke', 'waar', 'kun je', 'kunnen jullie',
@@ -88,6 +88,8 @@ export const NL: LangCues = {
       'normaal ~ tevreden', 'anders nooit', 'ik klaag ~ nooit', 'klaag ~ nooit', 'klaag ~ zelden', 'niet jullie schuld',
       'sorry dat ik', 'sorry voor het gedoe', 'als het niet te veel moeite is', 'normaal zeg ik', 'zeg ik er nooit',
       'schrijf bijna nooit', 'schrijf nooit', 'wilde het niet openbaar',
+      // Sorry for asking: the meek one, however knowing the question.
+      2.5, 'misschien een domme vraag', 'domme vraag', 'excuses dat ik', 'sorry als dit', 'verkeerde plek',
       1.5, 'zouden jullie', 'zou u', 'zou je', 'even willen kijken', 'ik snap dat het druk is', 'geen haast',
       'het spijt me', 'volgens mij', 'mijn fout', 'mijn eigen fout', 'beetje jammer', 'deze keer', 'eigenlijk',
       0.7, 'sorry', 'helaas', 'jammer', 'een beetje', 'misschien', 'graag', 'alstublieft', 'alsjeblieft', 'vriendelijke groet',
@@ -176,8 +178,7 @@ export const NL: LangCues = {
       0.5, 'niks', 'niets',
     ],
     introvert: [
-      3, 'weet iemand', 'klopt het dat', 'ik vroeg me af', 'vroeg me af', 'misschien een domme vraag',
-      'domme vraag', 'vraagje', 'kleine vraag', 'korte vraag', 'heb ik het goed', 'begrijp ik het goed',
+      3, 'weet iemand', 'klopt het dat', 'ik vroeg me af', 'vroeg me af', 'vraagje', 'kleine vraag', 'korte vraag', 'heb ik het goed', 'begrijp ik het goed',
       2, 'klopt het', 'is het mogelijk', 'zou het kunnen', 'kan het zijn dat', 'ik las', 'ik zag dat',
       'mag ik vragen', 'even checken', 'benieuwd', 'toevallig', 'iemand ervaring', 'valt me op', 'viel me op',
       'ter info', 'tip', 'zijn jullie van plan', 'spelfout', 'typfout', 'ff zeggen', 'even melden',
