@@ -10,7 +10,7 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix, win32 } from 'node:path';
 import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
@@ -38,12 +38,22 @@ export function codeCacheKey(argv: readonly string[], stderrIsTerminal: () => bo
   return asks ? 'draft-walkthrough' : command;
 }
 
-/** The per-user cache folder, where env-paths (which conf uses for config) puts it; null to skip. */
+/**
+ * The per-user cache folder, where env-paths (which conf uses for config) puts it; null to skip.
+ * Only an absolute path: a relative one would leave a cache in whatever folder the run is in.
+ */
 export function cacheFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string | null {
   if (env.NODE_DISABLE_COMPILE_CACHE) return null;
-  if (platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'webcare', 'Cache') : null;
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'webcare');
-  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'webcare');
+  const path = platform === 'win32' ? win32 : posix;
+  const absolute = (folder: string | undefined) => (folder && path.isAbsolute(folder) ? folder : null);
+  if (platform === 'win32') {
+    const local = absolute(env.LOCALAPPDATA);
+    return local && path.join(local, 'webcare', 'Cache');
+  }
+  const base = absolute(home);
+  if (platform === 'darwin') return base && path.join(base, 'Library', 'Caches', 'webcare');
+  const cache = absolute(env.XDG_CACHE_HOME) ?? (base && path.join(base, '.cache'));
+  return cache && path.join(cache, 'webcare');
 }
 
 function readIfThere(path: string): Buffer | undefined {

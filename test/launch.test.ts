@@ -34,9 +34,13 @@ describe('cacheFolder', () => {
     expect(cacheFolder({}, 'linux', '/home/sanne')).toBe('/home/sanne/.cache/webcare');
     expect(cacheFolder({ XDG_CACHE_HOME: '/var/cache/sanne' }, 'linux', '/home/sanne')).toBe('/var/cache/sanne/webcare');
     expect(cacheFolder({}, 'darwin', '/Users/sanne')).toBe('/Users/sanne/Library/Caches/webcare');
-    expect(cacheFolder({ LOCALAPPDATA: 'C:\\Users\\sanne\\AppData\\Local' }, 'win32', 'C:\\Users\\sanne')).toMatch(/webcare[\\/]Cache$/);
+    expect(cacheFolder({ LOCALAPPDATA: 'C:\\Users\\sanne\\AppData\\Local' }, 'win32', 'C:\\Users\\sanne')).toBe('C:\\Users\\sanne\\AppData\\Local\\webcare\\Cache');
     expect(cacheFolder({}, 'win32', 'C:\\Users\\sanne')).toBeNull();
     expect(cacheFolder({ NODE_DISABLE_COMPILE_CACHE: '1' }, 'linux', '/home/sanne')).toBeNull();
+    // Never relative to wherever the run is: no home, or a relative XDG_CACHE_HOME (which the spec says to ignore).
+    expect(cacheFolder({}, 'linux', '')).toBeNull();
+    expect(cacheFolder({ XDG_CACHE_HOME: 'cache' }, 'linux', '/home/sanne')).toBe('/home/sanne/.cache/webcare');
+    expect(cacheFolder({ LOCALAPPDATA: 'AppData' }, 'win32', 'C:\\Users\\sanne')).toBeNull();
   });
 });
 
