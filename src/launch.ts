@@ -7,7 +7,7 @@
 // One cache file per kind of run (see codeCacheKey), kept in the user's cache folder and written
 // once, when it is missing or V8 turned it down (another Node version, another build). Anything
 // that goes wrong with the cache only costs speed: the run itself never depends on it.
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, posix, win32 } from 'node:path';
@@ -87,12 +87,18 @@ function saveCodeCache(script: Script, bundle: Bundle, place: CachePlace): void 
   }
 }
 
-/** A new build gets a new folder; the ones of earlier builds would only take up room. */
+/**
+ * A new build gets a new folder; those of earlier builds would only take up room. The two
+ * written last stay: a global install and a project's own copy may both be in use.
+ */
 function removeOtherBuilds(builds: string): void {
-  for (const name of readdirSync(builds)) {
-    if (name !== WEBCARE_BUNDLE_HASH) rmSync(join(builds, name), { recursive: true, force: true });
-  }
+  const others = readdirSync(builds)
+    .filter((name) => name !== WEBCARE_BUNDLE_HASH)
+    .map((name) => ({ path: join(builds, name), written: statSync(join(builds, name)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const { path } of others.slice(KEPT_BUILDS)) rmSync(path, { recursive: true, force: true });
 }
+const KEPT_BUILDS = 2;
 
 interface CachePlace {
   /** One folder per build of the bundle, */

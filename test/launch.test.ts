@@ -1,6 +1,6 @@
 // The launcher runs the bundle from V8's code cache: same output with or without it, a cache
 // that is written once and then taken, and a broken or stale one that costs nothing but time.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -88,16 +88,21 @@ describe.runIf(process.platform === 'linux')('the built binary with a code cache
     expect(statSync(file!).size).toBeGreaterThan(1000);
   });
 
-  it('clears the caches of earlier builds, and keeps none of a run that failed', () => {
+  it('clears the caches of earlier builds but the two written last, and keeps none of a run that failed', () => {
     const home = mkdtempSync(join(tmpdir(), 'webcare-cache-test-'));
-    const earlier = join(home, 'webcare', 'code', '0123456789abcdef', 'v8-x64');
-    mkdirSync(earlier, { recursive: true });
-    writeFileSync(join(earlier, 'check.cache'), 'an earlier build');
+    const earlier = ['000000000000000a', '000000000000000b', '000000000000000c'].map((build, age) => {
+      const folder = join(home, 'webcare', 'code', build, 'v8-x64');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'check.cache'), 'an earlier build');
+      const written = new Date(Date.now() - (age + 1) * 86_400_000);
+      utimesSync(join(home, 'webcare', 'code', build), written, written);
+      return join(folder, 'check.cache');
+    });
     expect(run(['check', '--text', ''], withCache(home)).code).toBe(2);
-    expect(cacheFiles(home)).toEqual([join(earlier, 'check.cache')]);
+    expect(cacheFiles(home).sort()).toEqual(earlier);
 
     expect(run(review, withCache(home)).code).toBe(0);
-    expect(cacheFiles(home)).toEqual([expect.stringMatching(/classify\.cache$/)]);
+    expect(cacheFiles(home).sort()).toEqual([earlier[0], earlier[1], expect.stringMatching(/classify\.cache$/)]);
   });
 });
 
