@@ -232,6 +232,17 @@ describe('cues as signals', () => {
     expect(classify('Wifi - Thuis werkt weer niet').name).toBeNull();
   });
 
+  it('notices a death in the writer\'s life, and that "my late husband" was not late', () => {
+    const widow = classify("My late husband's account still gets your marketing emails every week. Please could you close it. Helen");
+    expect(widow.bereaved).toBe(true);
+    expect(widow.sensitiveReasons).toContain('health');
+    expect(widow.typeCues).not.toContain('late');
+    expect(widow.faultCues).not.toContain('late');
+    expect(classify('Mijn vader is vorige maand overleden. Hoe zeg ik zijn abonnement op?').bereaved).toBe(true);
+    expect(classify('Mijn pakket is al een week te laat.').bereaved).toBe(false);
+    expect(classify('The train was late again.').bereaved).toBe(false);
+  });
+
   it('reads fraud, phishing and a bereavement as sensitive', () => {
     expect(classify('Iemand heeft mijn account overgenomen en een telefoon besteld. Dit is fraude!').sensitiveReasons).toContain('personal-data');
     expect(classify('I got an email asking me to verify my bank details. Is this phishing?').sensitive).toBe(true);

@@ -1,6 +1,6 @@
 import { wrapForScreen } from '../src/ui/draft-view.js';
 import { describe, expect, it } from 'vitest';
-import { PERSONAS, type Persona } from '../src/core/domain.js';
+import { MESSAGE_TYPES, PERSONAS, type Persona } from '../src/core/domain.js';
 import {
   composeDraft,
   firstNameOf,
@@ -41,6 +41,17 @@ const draft = (overrides: Partial<Answers> = {}, message = MESSAGE) =>
 
 const APOLOGY = /\b(sorry|excuses|I'm sorry|apolog)/i;
 
+/** Every language, register, persona and phrasing of one kind of message. */
+function* everyPhrasing(overrides: Partial<Answers>, variants: number) {
+  for (const lang of ['nl', 'en'] as const)
+    for (const formal of [false, true])
+      for (const persona of PERSONAS)
+        for (let variant = 1; variant <= variants; variant++) {
+          const label = `${lang} ${formal ? 'formal' : 'informal'} ${persona} ${variant}`;
+          yield { label, lang, given: answers({ ...overrides, persona, lang, formal, variant }) };
+        }
+}
+
 describe('composeDraft', () => {
   it('warns when the moderator\'s action breaks the register, and only then', () => {
     const mixed = draft({ formal: true, action: 'we bellen je vandaag nog terug' });
@@ -63,40 +74,40 @@ describe('composeDraft', () => {
   });
 
   it('answers the question inside a compliment too, cleanly, in every persona, language and phrasing', () => {
-    for (const lang of ['nl', 'en'] as const) {
-      for (const formal of [false, true]) {
-        for (const persona of PERSONAS) {
-          for (let variant = 1; variant <= 3; variant++) {
-            const given = answers({ type: 'compliment', persona, lang, formal, variant, channel: 'x', fault: 'unclear' });
-            const asked = composeDraft(MESSAGE, given, { ...neutralClassification(lang), type: 'compliment', alsoAsks: true }, renderer);
-            expect(asked.reply, `${lang} ${persona} ${variant}`).toMatch(lang === 'nl' ? /vraag/ : /question/);
-            expect(asked.warnings, asked.reply).toEqual([]);
-            expect(asked.reply.length).toBeLessThanOrEqual(280);
-          }
-        }
-      }
+    for (const { label, lang, given } of everyPhrasing({ type: 'compliment', channel: 'x', fault: 'unclear' }, 3)) {
+      const asked = composeDraft(MESSAGE, given, { ...neutralClassification(lang), type: 'compliment', alsoAsks: true }, renderer);
+      expect(asked.reply, label).toMatch(lang === 'nl' ? /vraag/ : /question/);
+      expect(asked.warnings, asked.reply).toEqual([]);
+      expect(asked.reply.length).toBeLessThanOrEqual(280);
     }
     expect(draft({ type: 'compliment' }).reply).not.toMatch(/vraag/);
   });
 
   it('passes praise on to the colleague it names, in every persona, language, register and phrasing', () => {
-    for (const lang of ['nl', 'en'] as const) {
-      for (const formal of [false, true]) {
-        for (const persona of PERSONAS) {
-          for (let variant = 1; variant <= 4; variant++) {
-            const given = answers({ type: 'compliment', persona, lang, formal, variant, channel: 'facebook', fault: 'unclear' });
-            const praised = composeDraft(MESSAGE, given, { ...neutralClassification(lang), type: 'compliment', colleague: "Jan-Willem" }, renderer);
-            expect(praised.reply, `${lang} ${persona} ${variant}`).toContain('Jan-Willem');
-            expect(praised.warnings, praised.reply).toEqual([]);
-            // Once is enough: "je bericht ... je bericht" reads as a script.
-            expect(praised.reply.match(/bericht|message/g)?.length ?? 0, praised.reply).toBeLessThanOrEqual(1);
-          }
-        }
-      }
+    for (const { label, lang, given } of everyPhrasing({ type: 'compliment', channel: 'facebook', fault: 'unclear' }, 4)) {
+      const praised = composeDraft(MESSAGE, given, { ...neutralClassification(lang), type: 'compliment', colleague: 'Jan-Willem' }, renderer);
+      expect(praised.reply, label).toContain('Jan-Willem');
+      expect(praised.warnings, praised.reply).toEqual([]);
+      // Once is enough: "je bericht ... je bericht" reads as a script.
+      expect(praised.reply.match(/bericht|message/g)?.length ?? 0, praised.reply).toBeLessThanOrEqual(1);
     }
     // Only a compliment thanks a colleague: a complaint that names one does not.
     const complaint = composeDraft(MESSAGE, answers({ type: 'complaint' }), { ...neutralClassification('nl'), colleague: 'Jan-Willem' }, renderer);
     expect(complaint.reply).not.toContain('Jan-Willem');
+  });
+
+  it('opens with condolences for someone who lost a person, in a calm tone, for every kind of message', () => {
+    for (const type of MESSAGE_TYPES) {
+      const fault = type === 'complaint' ? 'company' : 'unclear';
+      for (const { label, lang, given } of everyPhrasing({ type, fault, channel: 'facebook', name: null }, 4)) {
+        const { reply, warnings } = composeDraft(MESSAGE, given, { ...neutralClassification(lang), type, bereaved: true }, renderer);
+        expect(reply.split('\n')[2], `${type} ${label}`).toMatch(lang === 'nl' ? /^(Allereerst: g|G|Wat verdrietig\. G)econdoleerd met (je|uw) verlies\./ : /sorry for your loss\./);
+        expect(reply, `${type} ${label}`).not.toMatch(/^(Hey|Hi!|Hoi!|Hallo!|Hello!)|Groetjes|Cheers/m);
+        if (type === 'question') expect(reply, label).not.toMatch(/Goede vraag|Good question|Glad you asked|Fijn dat/);
+        expect(warnings, reply).toEqual([]);
+      }
+    }
+    expect(draft({ type: 'question' }).reply).not.toMatch(/gecondoleerd/i);
   });
 
   it('greets by first name and signs as the agent', () => {

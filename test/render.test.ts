@@ -33,6 +33,7 @@ function context(overrides: Partial<ReplyContext> = {}): ReplyContext {
     removal: false,
     alsoAsks: false,
     colleague: '',
+    bereaved: false,
     short: false,
     measured: false,
     brief: false,

@@ -56,6 +56,8 @@ export interface Classification {
   colleague: string | null;
   /** Praise with a real question in it ("Love it! Will you stock the cases soon?"): the reply owes an answer too. */
   alsoAsks: boolean;
+  /** The writer lost someone ("overleden", "my late husband"): condolences first. */
+  bereaved: boolean;
   abusive: boolean;
   /** Abuse aimed at a person (staff), or cursing at the company in frustration. */
   abuseTarget: 'person' | 'company' | null;
@@ -134,6 +136,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   const times = new Set<string>();
   let sarcasm = false;
   let sarcasmCue = false;
+  let bereaved = false;
   const name = findName(text, compiled);
   const quoted = quotedSpans(text);
   // Praise that does not count: "Thanks, but ...", the "Thanks, Priya" of a signature, praise
@@ -199,6 +202,11 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
       type.add('complaint', key === 'person' || key === 'threat' ? 2.5 : 1.5, cue, start);
     } else if (group === 'channel') channel.add(key, 1, cue, start);
     else if (group === 'sarcasm') sarcasmCue = true;
+    else if (group === 'bereavement') {
+      // Nobody wants the details of a death discussed in public.
+      sensitive.add('health', 1, cue, start);
+      bereaved = true;
+    }
     else if (group === 'time') times.add(keyOfCue(cue));
     else if (group === 'urgency' && !urgency.includes(cue.toLowerCase())) urgency.push(cue.toLowerCase());
     else if (group === 'formal' && !formal.includes(cue)) formal.push(cue);
@@ -317,6 +325,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     formal: formal.length > 0,
     formalCues: formal,
     alsoAsks: messageType === 'compliment' && type.get('question') >= 1.5,
+    bereaved,
     abusive: abuseTarget !== null,
     abuseTarget,
     abusiveCues: [...abuse.cues.values()].flat(),

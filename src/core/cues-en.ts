@@ -305,8 +305,6 @@ export const EN: LangCues = {
       'sick', 'ill', 'illness', 'medication', 'medicine', 'hospital', 'doctor', 'gp', 'pregnant', 'allergy',
       'allergic', 'diabetic', 'insulin', 'wheelchair', 'disabled', 'disability', 'cancer', 'chemo', 'surgery',
       'depression', 'mental health', 'in pain', 'still in pain', 'misdiagnosed', 'wrong treatment', 'treated wrongly',
-      // Bereavement: nobody wants the details of a death discussed in public.
-      'passed away', 'widow', 'widower', 'bereavement', 'bereaved', 'funeral', 'death certificate',
     ],
     'personal-data': [
       'data breach', 'data leak', "someone else's details", 'date of birth', 'passport', 'social security',
@@ -345,6 +343,9 @@ export const EN: LangCues = {
       1, 'wrong', 'cancelled', 'rude', 'smoking', 'choked', '# days', '# weeks', '# months', 'promised', 'soaked',
       'stranded',
       0.7, 'compensation', 'compensate',
+      // "My late husband": no one was late.
+      0, 'my late', 'late husband', 'late wife', 'late partner', 'late mother', 'late father', 'late mum', 'late mom',
+      'late dad', 'late son', 'late daughter',
       // Tracking says delivered, but nothing arrived.
       2, 'marked as delivered', 'marked delivered', 'says delivered', 'nothing arrived', 'never arrived', 'never received', 'not received',
     ],
@@ -392,6 +393,13 @@ export const EN: LangCues = {
     'call me', 'dm me', 'send me', 'you need to', 'you should', 'you must', 'make sure', 'when will', 'how long',
   ],
   formal: ['dear sir', 'dear madam', 'dear sir or madam', 'to whom it may concern', 'yours faithfully', 'yours sincerely'],
+  bereavement: [
+    'passed away', 'passed on', 'widow', 'widower', 'bereavement', 'bereaved', 'funeral', 'death certificate', 'deceased',
+    'my late', 'late husband', 'late wife', 'late partner', 'late mother', 'late father', 'late mum', 'late mom', 'late dad',
+    'husband died', 'wife died', 'partner died', 'mother died', 'father died', 'mum died', 'mom died', 'dad died',
+    'lost my husband', 'lost my wife', 'lost my partner', 'lost my mother', 'lost my father', 'lost my mum', 'lost my mom',
+    'lost my dad', 'lost my son', 'lost my daughter',
+  ],
   sarcasm: [
     'oh great', 'oh wonderful', 'oh brilliant', 'oh fantastic', 'just great', 'just brilliant', 'love how',
     'love that i', 'gotta love', 'got to love', 'thanks a lot', 'great job guys', 'nice one', 'well done guys',

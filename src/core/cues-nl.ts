@@ -297,8 +297,6 @@ export const NL: LangCues = {
       'ziek', 'ziekte', 'medicijn*', 'medicatie', 'ziekenhuis', 'dokter', 'huisarts', 'arts', 'zwanger',
       'allergie', 'allergisch', 'allergische', 'insuline', 'diabetes', 'rolstoel', 'beperking', 'chemo',
       'operatie', 'depressie', 'burn out', 'heb kanker', 'heeft kanker', 'pijn', 'verkeerd behandeld',
-      // Bereavement: nobody wants the details of a death discussed in public.
-      'overleden', 'overlijden', 'weduwe', 'weduwnaar', 'uitvaart', 'begrafenis', 'rouw',
     ],
     'personal-data': [
       'datalek', 'gegevens van een andere', 'bsn', 'burgerservicenummer', 'paspoort*', 'geboortedatum', 'rijbewijs',
@@ -397,6 +395,10 @@ export const NL: LangCues = {
   ],
   // "u" and "uw" for us, and a letter's forms. Not "mevrouw": customers use it for our staff too.
   formal: ['u', 'uw', 'geachte', 'hoogachtend'],
+  bereavement: [
+    'overleden', 'overlijden', 'overleed', 'gestorven', 'weduwe', 'weduwnaar', 'uitvaart', 'begrafenis', 'crematie',
+    'rouw', 'wijlen', 'overlijdensakte',
+  ],
   sarcasm: [
     'geweldig hoor', 'fantastisch hoor', 'top hoor', 'super hoor', 'fijn hoor', 'lekker hoor', 'mooi hoor',
     'prachtig hoor', 'goed bezig', 'lekker bezig', 'goed geregeld hoor', 'nou lekker', 'echt top dit', 'service hoor',

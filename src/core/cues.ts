@@ -41,6 +41,8 @@ export interface LangCues {
   requests: CueList;
   /** Praise that means the opposite when something went wrong: "geweldig hoor", "love how". */
   sarcasm: CueList;
+  /** A death in the writer's life ("overleden", "my late husband"): the reply opens with condolences. */
+  bereavement: CueList;
   /** Days and moments ("gisteren", "last week", "Monday"): three different ones list incidents, "it keeps happening". */
   times: CueList;
   /** Words that take back the praise before them in a sentence: "Thanks, but ...", "Leuk, maar ...". */
@@ -74,10 +76,10 @@ export interface LangCues {
 
 export type Group =
   | 'type' | 'persona' | 'topic' | 'sensitive' | 'fault' | 'abuse' | 'channel' | 'urgency' | 'subject' | 'sarcasm' | 'time'
-  | 'formal' | 'notComplaining' | 'request';
+  | 'formal' | 'notComplaining' | 'request' | 'bereavement';
 const GROUP_BIT: Record<Group, number> = {
   type: 1, persona: 2, topic: 4, sensitive: 8, fault: 16, abuse: 32, channel: 64, urgency: 128, subject: 256, sarcasm: 512, time: 1024,
-  formal: 2048, notComplaining: 4096, request: 8192,
+  formal: 2048, notComplaining: 4096, request: 8192, bereavement: 16384,
 };
 
 interface Entry {
@@ -277,6 +279,7 @@ export function compileCues(cues: LangCues): Compiled {
   add('notComplaining', 'notComplaining', cues.notComplaining);
   add('request', 'request', cues.requests);
   add('sarcasm', 'sarcasm', cues.sarcasm);
+  add('bereavement', 'bereavement', cues.bereavement);
   add('time', 'time', cues.times);
   cues.subjects.forEach((subject, index) => add('subject', String(index), subject.cues));
   for (const list of compiled.phrases.values()) list.sort((a, b) => b.parts.length - a.parts.length);

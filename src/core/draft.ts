@@ -37,7 +37,8 @@ const TOPIC_MATTER: Record<Topic, Record<Lang, [string, boolean] | null>> = {
   // No phrase for it reads naturally after "Sorry dat het misgaat met" or "Sorry for the trouble
   // with": the reply says nothing then, unless the message names the thing.
   service: { nl: null, en: null },
-  app: { nl: ['de app', false], en: ['the app', false] },
+  // The app, the website, an account or a password: the topic alone does not say which.
+  app: { nl: null, en: null },
   travel: { nl: null, en: null },
   subscription: { nl: ['abonnement', true], en: ['subscription', true] },
   advertising: { nl: null, en: null },
@@ -143,9 +144,11 @@ export function planReply(answers: Answers, classification: Classification): Rep
     followUp: !compliment && action !== '' && (persona === 'angry' || persona === 'demanding'),
     removal: (intent === 'delete' || intent === 'hide') && classification.abusive,
     alsoAsks: type === 'compliment' && classification.alsoAsks,
+    bereaved: classification.bereaved,
     colleague: compliment ? (classification.colleague ?? '') : '',
     short: channel === 'x' || channel === 'instagram' || channel === 'whatsapp',
-    measured: channel === 'linkedin' || channel === 'email' || channel === 'review',
+    // A death in the message calls for the same care as a LinkedIn post: no "Hey", no "Hi!".
+    measured: channel === 'linkedin' || channel === 'email' || channel === 'review' || classification.bereaved,
     brief: false,
   };
 }
@@ -262,6 +265,7 @@ export function neutralClassification(lang: Lang): Classification {
     formal: false,
     formalCues: [],
     alsoAsks: false,
+    bereaved: false,
     abusive: false,
     abuseTarget: null,
     abusiveCues: [],

@@ -67,9 +67,11 @@ export interface ReplyContext {
   alsoAsks: boolean;
   /** A compliment naming a colleague ("geholpen door Youssef"): their first name, else "". */
   colleague: string;
+  /** The writer lost someone: condolences before anything else. */
+  bereaved: boolean;
   /** A short, light channel (X, Instagram, WhatsApp). */
   short: boolean;
-  /** A channel read with more care (LinkedIn, e-mail, review sites): no "Hey", no "Groetjes"/"Cheers". */
+  /** A channel read with more care (LinkedIn, e-mail, review sites), or a bereaved writer: no "Hey", "Hi!", "Groetjes" or "Cheers". */
   measured: boolean;
   /** The full reply does not fit the channel: shorter phrasings of every part; the persona's line stays. */
   brief: boolean;
@@ -102,6 +104,7 @@ export const CONTEXT_VARIABLES: readonly (keyof ReplyContext)[] = [
   'removal',
   'alsoAsks',
   'colleague',
+  'bereaved',
   'short',
   'measured',
   'brief',
