@@ -232,6 +232,15 @@ describe('cues as signals', () => {
     expect(classify('Wifi - Thuis werkt weer niet').name).toBeNull();
   });
 
+  it('reads "not even a thank-you" as no praise, and "off-peak" as no discount', () => {
+    const slighted = classify('Eight years with you and not even a thank-you email. Food for thought.');
+    expect(slighted.type).not.toBe('compliment');
+    expect(top(slighted).id).not.toBe('ambassador');
+    const traveller = classify('Just to confirm: if my off-peak return is dated Sunday, is it still valid on Monday?');
+    expect(persona(traveller, 'opportunist').cues).toEqual([]);
+    expect(persona(classify('Only 20% off? Not enough.'), 'opportunist').cues).toContain('20 off');
+  });
+
   it('notices a death in the writer\'s life, and that "my late husband" was not late', () => {
     const widow = classify("My late husband's account still gets your marketing emails every week. Please could you close it. Helen");
     expect(widow.bereaved).toBe(true);
@@ -239,6 +248,7 @@ describe('cues as signals', () => {
     expect(widow.typeCues).not.toContain('late');
     expect(widow.faultCues).not.toContain('late');
     expect(classify('Mijn vader is vorige maand overleden. Hoe zeg ik zijn abonnement op?').bereaved).toBe(true);
+    expect(classify('Vorige week moesten we onze hond laten inslapen. De dierenarts was zo lief.').bereaved).toBe(true);
     expect(classify('Mijn pakket is al een week te laat.').bereaved).toBe(false);
     expect(classify('The train was late again.').bereaved).toBe(false);
   });

@@ -108,6 +108,11 @@ describe('composeDraft', () => {
       }
     }
     expect(draft({ type: 'question' }).reply).not.toMatch(/gecondoleerd/i);
+    // Thanks at such a time get a quiet line: no "!", no "Mind if we share?", no "You're a star".
+    for (const { label, lang, given } of everyPhrasing({ type: 'compliment', fault: 'unclear', channel: 'instagram' }, 4)) {
+      const { reply } = composeDraft(MESSAGE, given, { ...neutralClassification(lang), type: 'compliment', bereaved: true }, renderer);
+      expect(reply.split('\n').slice(1, -1).join(' '), label).not.toMatch(/!|delen|share|star|topper|[😊🙌💛]/u);
+    }
   });
 
   it('greets by first name and signs as the agent', () => {

@@ -9,7 +9,7 @@ export const NL: LangCues = {
       2, 'klacht', 'slecht', 'slechte', 'waardeloos', 'waardeloze', 'belachelijk', 'schandalig', 'schande',
       'onacceptabel', 'teleurgesteld', 'teleurstellend', 'kapot', 'stuk', 'bedankt voor niks', 'bedankt voor niets',
       'nog steeds geen', 'nog steeds niet', 'ben het zat', 'klaar mee', 'spuugzat', 'onbeschoft', 'respectloos',
-      'onvriendelijk', 'afgeblaft', 'afgesnauwd', 'kan echt niet', 'afgewezen', 'zonder uitleg', 'zonder enige uitleg',
+      'onvriendelijk', 'niet eens een', 'niet eens een bedankje', 'afgeblaft', 'afgesnauwd', 'kan echt niet', 'afgewezen', 'zonder uitleg', 'zonder enige uitleg',
       'ik wil mijn geld terug', 'belediging', 'aanfluiting', 'lachertje', 'ik eis', 'wil compensatie',
       1.5, 'frustrerend', 'gefrustreerd', 'geen reactie', 'geen antwoord', 'niks gehoord', 'niets gehoord',
       'lukt niet', 'werkt niet', 'doet het niet', 'storing', 'nog niks', 'nog niets', 'onbegrijpelijk',
@@ -70,7 +70,8 @@ export const NL: LangCues = {
       0, 'klein probleempje', 'klein probleem',
       1.5, 'duidelijkste', 'helderste', 'duidelijk uitgelegd', 'heldere uitleg', 'duidelijke uitleg', 'aanwinst', 'wat een geduld', 'geduldig', 'vakkundig', 'deskundig', 'behulpzaam', 'verstand van zaken',
       1.5, 'dat waardeer ik', 'waardeer ik', 'gewaardeerd', 'genieten', 'keurig op tijd', 'keurig bezorgd', 'superlief*', 'supersnel',
-      'was ik nog boos', 'was ik hier nog boos', 'was ik ~ boos', 'helder',
+      'was ik nog boos', 'was ik hier nog boos', 'was ik ~ boos', 'was ik ~ woest', 'was ik ~ kwaad', 'helder',
+      'sorry voor mijn toon', 'excuses voor mijn toon',
       1.5, 'verbetering', 'eerlijk is eerlijk', 'stond ik hier nog', 'dat noem ik service', 'noem ik service', 'vlekkeloos',
       'keurig geholpen', 'keurig opgelost', 'netjes geregeld', 'verstand had van', 'verstand heeft van',
       2, 'wat fijn', 'wat leuk', 'wat goed', 'wat lief',
@@ -128,7 +129,7 @@ export const NL: LangCues = {
       3, 'niet genoeg', 'is niet genoeg', 'wat krijg ik', 'het minste wat', 'ook vergoeden', 'kosten ook', 'meer tegenover',
       2, 'te weinig', 'compensatie', 'compenseren', 'schadevergoeding', 'maand gratis', 'daar koop ik',
       'nog meer', 'beter dan dat', 'tegoedbon', 'cadeaubon', 'een grap', 'beledigend', 'minimaal', 'minstens',
-      'vergoed zien', 'wil ik vergoed', 'naar de concurrent', '# procent', '% korting',
+      'vergoed zien', 'wil ik vergoed', 'naar de concurrent', '# procent', 'korting',
       1.5, 'vergoeding', 'korting', 'gratis', 'plus', 'tegoed', 'vergoed*',
       0, 'gratis bezorging', 'gratis verzending',
       // Wat anderen wel krijgen, en het verschil terug.
@@ -156,7 +157,7 @@ export const NL: LangCues = {
       1, 'bedankt', 'dank', 'tevreden', 'perfect', 'netjes', 'mooi', 'leuk', 'vriendelijk', 'behulpzaam',
       'al jaren', 'al # jaar', 'trouwe klant', 'de beste', 'gebaar',
       0.5, 'zou fijn zijn', 'zou leuk zijn', 'zou mooi zijn',
-      0, 'alvast bedankt', 'bedankt alvast',
+      0, 'alvast bedankt', 'bedankt alvast', 'niet eens een bedankje',
       1.5, 'waarom ik blijf', 'raad iedereen', 'iedereen aanraden', 'zo hoort het',
     ],
     critic: [
@@ -397,7 +398,8 @@ export const NL: LangCues = {
   formal: ['u', 'uw', 'geachte', 'hoogachtend'],
   bereavement: [
     'overleden', 'overlijden', 'overleed', 'gestorven', 'weduwe', 'weduwnaar', 'uitvaart', 'begrafenis', 'crematie',
-    'rouw', 'wijlen', 'overlijdensakte',
+    'rouw', 'wijlen', 'overlijdensakte', 'afscheid moeten nemen', 'afscheid moesten nemen', 'laten inslapen',
+    'in laten slapen', 'ingeslapen',
   ],
   sarcasm: [
     'geweldig hoor', 'fantastisch hoor', 'top hoor', 'super hoor', 'fijn hoor', 'lekker hoor', 'mooi hoor',
