@@ -3,6 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify, type Classification } from '../src/core/classify.js';
+import { compileCues } from '../src/core/cues.js';
+import { EN } from '../src/core/cues-en.js';
+import { NL } from '../src/core/cues-nl.js';
 import { PERSONAS, type Fault, type Lang, type MessageType, type Persona, type Topic } from '../src/core/domain.js';
 
 const top = (c: Classification) => c.personas[0]!;
@@ -318,6 +321,11 @@ describe('cues as signals', () => {
     expect(classify('Thanks to Vodafone for the quick fix!').colleague).toBeNull();
     expect(classify('Mark from your support team hung up on me. Useless.').colleague).toBeNull();
     expect(classify('Priya from your team sorted it in minutes, thank you!\n— Priya').colleague).toBeNull();
+  });
+
+  it('refuses a cue with a piece that is no word, which would match something else', () => {
+    expect(() => compileCues({ ...EN, urgency: ['% off'] })).toThrow(/"%" is no word/);
+    expect(() => compileCues({ ...NL, urgency: ['# korting', 'vandaag'] })).not.toThrow();
   });
 
   it('honours a forced language', () => {

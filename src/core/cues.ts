@@ -202,12 +202,15 @@ function cueParts(cue: string): PhrasePart[] {
     else if (piece === '_') parts.push({ kind: Part.Any, text: '' });
     else if (piece === '~') parts.push({ kind: Part.Gap, text: '' });
     else {
+      const before = parts.length;
       for (const key of tokenize(piece).keys) {
         if (key === BOUNDARY) continue;
         if (key.length > 1 && key.endsWith('*') && !key.slice(0, -1).includes('*')) {
           parts.push({ kind: Part.Prefix, text: key.slice(0, -1) });
         } else parts.push({ kind: Part.Exact, text: key });
       }
+      // "% off" would quietly be the cue "off": messages are read as words, and "%" is none.
+      if (parts.length === before) throw new Error(`cue "${cue}": "${piece}" is no word; write # for a number`);
     }
   }
   return parts;
