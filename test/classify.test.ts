@@ -176,6 +176,14 @@ describe('cues as signals', () => {
     expect(persona(quoted, 'critic').cues.join(' ')).toContain('exciting');
   });
 
+  it('reads praise followed by "Shame the ..." as sarcasm, and our words in quotes as no sign of register', () => {
+    const sneer = classify('Lovely photo of the claims team. Shame the smiles disappear the moment you actually need to claim. Speaking from experience.');
+    expect(sneer.type).not.toBe('compliment');
+    expect(top(sneer).id).toBe('critic');
+    expect(classify("Hoe zeg ik mijn contract op? Geen 'we bellen u terug', gewoon hier antwoord.").formal).toBe(false);
+    expect(classify('Kunt u mij vertellen hoe ik mijn contract opzeg?').formal).toBe(true);
+  });
+
   it('reads sarcasm as a complaint', () => {
     expect(classify('Geweldig hoor, om 18:00 nog steeds geen pakket.').type).toBe('complaint');
     expect(classify('Bedankt NS, weer 40 minuten te laat op mijn werk.').type).toBe('complaint');

@@ -209,7 +209,8 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     }
     else if (group === 'time') times.add(keyOfCue(cue));
     else if (group === 'urgency' && !urgency.includes(cue.toLowerCase())) urgency.push(cue.toLowerCase());
-    else if (group === 'formal' && !formal.includes(cue)) formal.push(cue);
+    // "Geen 'we bellen u terug'": our words in quotes say nothing of how the customer writes.
+    else if (group === 'formal' && !formal.includes(cue) && !inSpans(quoted, hit)) formal.push(cue);
     else if (group === 'notComplaining') notComplaining ??= cue;
     else if (group === 'request') requested = true;
   }

@@ -404,6 +404,7 @@ export const EN: LangCues = {
   sarcasm: [
     'oh great', 'oh wonderful', 'oh brilliant', 'oh fantastic', 'just great', 'just brilliant', 'love how',
     'love that i', 'gotta love', 'got to love', 'thanks a lot', 'great job guys', 'nice one', 'well done guys',
+    'shame the', 'shame that', 'pity the', 'pity that', 'too bad the', 'too bad that',
   ],
   times: [
     'today', "today's", 'yesterday', "yesterday's", 'this morning', 'last night', 'last week', 'last month', 'last year',
