@@ -1,12 +1,16 @@
 // Reading what the user gives us and writing files that are never left half-written.
 import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { MAX_TEXT_BYTES } from './core/domain.js';
 import { WebcareError } from './errors.js';
 
 /** The V8 flags this run changed, each with the setting that undoes it. */
 const changedV8Flags = new Map<string, string>();
+
+// Loaded when a flag is first set: node:v8 takes a few milliseconds to load, and most runs set none.
+const setFlagsFromString = (flag: string) =>
+  (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString(flag);
 
 function setV8Flag(flag: string, undo: string): void {
   setFlagsFromString(flag);
@@ -17,9 +21,9 @@ function setV8Flag(flag: string, undo: string): void {
  * Compiles each regex straight to machine code from here on. V8 first compiles a regex to
  * bytecode and compiles it again to machine code once it runs a second time; for the checker's
  * and the classifier's large regexes the first compile costs more than the second, so skipping
- * it makes `check --jsonl` on 5,000 replies ~15% faster (bench/check.mjs). Not for the
- * walkthrough: the prompt library's regexes compile slower this way, and the first question waits
- * for them. V8 reads the flag at each compile; Node keeps its flags writable (v20, v22, v24 tried).
+ * it makes `check --jsonl` on 5,000 replies ~15% faster (bench/check.mjs). Not for a reply or
+ * two (`check --text`, `draft`): the few regexes those run are ready sooner as bytecode. V8 reads
+ * the flag at each compile; Node keeps its flags writable (v20, v22, v24 tried).
  */
 export function compileRegexesToMachineCode(): void {
   setV8Flag('--no-regexp-tier-up', '--regexp-tier-up');

@@ -183,6 +183,13 @@ describe('check', () => {
     expect(check(`${text}!`, { channel: 'x' }).findings.map((f) => f.rule)).toEqual(['too-long']);
   });
 
+  it('reads capitals in any script as shouting, but not one capital word or a name like PostNL', () => {
+    expect(rules('Hoi Marja, DIT IS ÉCHT NIET OKÉ.')).toEqual(['shouting']);
+    expect(rules('Γεια σου Μαρία, ΑΥΤΟ ΔΕΝ ΕΙΝΑΙ ΣΩΣΤΟ.')).toEqual(['shouting']);
+    expect(rules('Hoi Marja, stuur ons een DM of bel PostNL, dan regelen we het VANDAAG.')).toEqual([]);
+    expect(rules("Hi Dave, WE'RE SO SORRY.")).toEqual(['shouting']);
+  });
+
   it('skips disabled rules', () => {
     expect(rules('WE ARE SO SORRY, Dave.')).toEqual(['shouting']);
     expect(rules('WE ARE SO SORRY, Dave.', { disable: ['shouting'] })).toEqual([]);

@@ -68,12 +68,14 @@ describe.runIf(process.platform === 'linux')('the built binary with a code cache
     const written = statSync(file!).ino;
 
     expect(run(review, withCache(home))).toEqual(uncached);
-    // Taken, so not written again; check changes V8 flags, and puts them back for the cache.
+    // Taken, so not written again.
     expect(statSync(file!).ino).toBe(written);
-    run(['check', '--text', 'Hoi Marja, sorry voor het wachten.'], withCache(home));
+    // check --jsonl changes a V8 flag, and puts it back for the cache: it too is taken next time.
+    const replies = { ...withCache(home), input: '{"id": 1, "text": "Hoi Marja, sorry voor het wachten."}\n' };
+    expect(run(['check', '--jsonl'], replies).code).toBe(0);
     const checkCache = cacheFiles(home).find((name) => name.endsWith('check.cache'))!;
     const checkWritten = statSync(checkCache).ino;
-    expect(run(['check', '--text', 'Hoi Marja, sorry voor het wachten.'], withCache(home)).code).toBe(0);
+    expect(run(['check', '--jsonl'], replies).code).toBe(0);
     expect(statSync(checkCache).ino).toBe(checkWritten);
   });
 

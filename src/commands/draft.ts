@@ -16,7 +16,7 @@ import {
 import { resolveAnswers, type Answers } from '../core/answers.js';
 import type { Draft } from '../core/draft.js';
 import { FindingsExit, WebcareError } from '../errors.js';
-import { compileRegexesToMachineCode, readGivenText, writeFileAtomic } from '../io.js';
+import { readGivenText, writeFileAtomic } from '../io.js';
 import { formatWarnings } from '../ui/draft-view.js';
 import { openTerminal } from '../ui/terminal.js';
 
@@ -107,7 +107,6 @@ export async function runDraft(file: string | undefined, options: DraftOptions):
   const flags = { ...(options.again ? loadLastAnswers() : {}), ...answersFromFlags(options) };
   let text = await readGivenText(file, options.text);
   const terminal = options.yes ? null : openTerminal();
-  if (!terminal) compileRegexesToMachineCode();
   try {
     if (text === null) {
       if (!terminal) {

@@ -172,38 +172,68 @@ function countDigits(text: string): number {
   return digits;
 }
 
-// Runs of two or more: a lone capital never counts, so the loop need not visit every "Hi".
-const capitals = once(() => /\p{Lu}[\p{Lu}\p{N}'’]+/gu);
-const letterOrDigit = once(() => /[\p{L}\p{N}]/u);
+// Capitals are read a character at a time, ASCII without a regex: V8 takes milliseconds to
+// compile the Unicode classes (\p{Lu}), and nearly every reply has a run of capitals ("DM").
+const upperRegex = once(() => /\p{Lu}/u);
+const numberRegex = once(() => /\p{N}/u);
+const lowerRegex = once(() => /\p{Ll}/u);
+const letterOrDigitRegex = once(() => /[\p{L}\p{N}]/u);
 const MARKS = /[!?¡]{2,}/g;
-const lower = once(() => /\p{Ll}/u);
+
+function isUpper(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? code >= 65 && code <= 90 : upperRegex().test(text[i]!);
+}
+
+function isDigit(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? code >= 48 && code <= 57 : numberRegex().test(text[i]!);
+}
+
+function isLetterOrDigit(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return letterOrDigitRegex().test(text[i]!);
+}
+
+function hasLower(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 ? code >= 97 && code <= 122 : lowerRegex().test(text[i]!)) return true;
+  }
+  return false;
+}
+
+/** Where the run of capitals (then digits and apostrophes too) that starts at `i` ends; -1 if shorter than two. */
+function capitalRunEnd(text: string, i: number): number {
+  if (!isUpper(text, i)) return -1;
+  let end = i + 1;
+  while (end < text.length && (isUpper(text, end) || isDigit(text, end) || text[end] === "'" || text[end] === '’')) end++;
+  return end - i >= 2 ? end : -1;
+}
 
 /** Three or more words in capitals in a row (acronyms and allowed words don't count), or "!!". */
 export function findShouting(text: string, hits: Hit[]): void {
-  if (/\p{Lu}{2}/u.test(text)) {
-    let count = 0;
-    let start = 0;
-    let end = 0;
-    // exec(), not matchAll(): matchAll copies the regex on every call.
-    const words = capitals();
-    const wordChar = letterOrDigit();
-    words.lastIndex = 0;
-    for (let match = words.exec(text); match; match = words.exec(text)) {
-      const word = match[0];
-      const index = match.index;
-      const after = index + word.length;
-      // Only whole words: "PostNL" and "McDonald" are no capital words.
-      if ((index > 0 && wordChar.test(text[index - 1]!)) || (after < text.length && wordChar.test(text[after]!))) continue;
-      if (word.length < 2 || /\d/.test(word) || ACRONYMS.has(word)) continue;
-      if (count > 0 && lower().test(text.slice(end, index))) {
-        if (count >= 3) hits.push({ rule: 'shouting', index: start, end });
-        count = 0;
-      }
-      if (count++ === 0) start = index;
-      end = after;
+  let count = 0;
+  let start = 0;
+  let end = 0;
+  for (let at = 0; at < text.length; at++) {
+    const after = capitalRunEnd(text, at);
+    if (after < 0) continue;
+    const word = text.slice(at, after);
+    const index = at;
+    at = after - 1;
+    // Only whole words: "PostNL" and "McDonald" are no capital words.
+    if ((index > 0 && isLetterOrDigit(text, index - 1)) || (after < text.length && isLetterOrDigit(text, after))) continue;
+    if (/\d/.test(word) || ACRONYMS.has(word)) continue;
+    if (count > 0 && hasLower(text, end, index)) {
+      if (count >= 3) hits.push({ rule: 'shouting', index: start, end });
+      count = 0;
     }
-    if (count >= 3) hits.push({ rule: 'shouting', index: start, end });
+    if (count++ === 0) start = index;
+    end = after;
   }
+  if (count >= 3) hits.push({ rule: 'shouting', index: start, end });
   if (text.includes('!') || text.includes('??')) {
     MARKS.lastIndex = 0;
     for (let match = MARKS.exec(text); match; match = MARKS.exec(text)) {
