@@ -23,17 +23,19 @@ const KEY_LENGTH = 6;
 /** A run of whitespace, in a key: `\s+` in a phrase, any spacing in the text. */
 const SPACE = ' ';
 
+/** The thousands of buckets are made at start-up, and a reply touches a few dozen: all else waits for first use. */
 interface Bucket {
-  sets: PhraseSet[];
-  /** Per set: its phrases for this start, by number in `sources`, the index's phrase sources. */
+  /** Numbers in PHRASE_SETS, and per set its phrases for this start, by number in `sources`. */
+  setNumbers: number[];
   phrases: number[][];
   sources: readonly string[];
-  /** Per set: those phrases as one regex source; made on first use. */
+  sets?: PhraseSet[];
+  /** Per set: those phrases as one regex source. */
   bodies?: string[];
-  /** Every set's phrases in one regex (most places match none of them); compiled on first use. */
+  /** Every set's phrases in one regex (most places match none of them). */
   any?: RegExp;
   /** The same per set, compiled only once `any` matched somewhere. */
-  singles: (RegExp | undefined)[];
+  singles?: (RegExp | undefined)[];
 }
 
 export type OnMatch = (set: PhraseSet, index: number, end: number) => void;
@@ -69,20 +71,21 @@ function tryKeys(buckets: Map<string, Bucket>, text: string, index: number, onMa
 }
 
 function tryBucket(bucket: Bucket, text: string, index: number, onMatch: OnMatch): void {
-  // Regexes are compiled when first needed: `webcare check --text` touches a few dozen of them.
-  const bodies = (bucket.bodies ??= bucket.sets.map((set, k) => body(set, bucket.phrases[k]!, bucket.sources)));
+  const sets = (bucket.sets ??= bucket.setNumbers.map((k) => PHRASE_SETS[k]!));
+  const bodies = (bucket.bodies ??= sets.map((set, k) => body(set, bucket.phrases[k]!, bucket.sources)));
   const any = (bucket.any ??= new RegExp(bodies.join('|'), 'y'));
   // test(), not exec(): a sticky match ends at lastIndex, and no match array is made.
   any.lastIndex = index;
   if (!any.test(text)) return;
-  if (bucket.sets.length === 1) {
-    onMatch(bucket.sets[0]!, index, any.lastIndex);
+  if (sets.length === 1) {
+    onMatch(sets[0]!, index, any.lastIndex);
     return;
   }
-  for (let k = 0; k < bucket.sets.length; k++) {
-    const single = (bucket.singles[k] ??= new RegExp(bodies[k]!, 'y'));
+  const singles = (bucket.singles ??= []);
+  for (let k = 0; k < sets.length; k++) {
+    const single = (singles[k] ??= new RegExp(bodies[k]!, 'y'));
     single.lastIndex = index;
-    if (single.test(text)) onMatch(bucket.sets[k]!, index, single.lastIndex);
+    if (single.test(text)) onMatch(sets[k]!, index, single.lastIndex);
   }
 }
 
@@ -136,7 +139,9 @@ function fileBuckets(anywhere: boolean, sources: string[]): BucketData[] {
 }
 
 function toBuckets(data: readonly BucketData[], sources: readonly string[]): Map<string, Bucket> {
-  return new Map(data.map(([key, sets, phrases]) => [key, { sets: sets.map((k) => PHRASE_SETS[k]!), phrases, sources, singles: [] }]));
+  const buckets = new Map<string, Bucket>();
+  for (const [key, setNumbers, phrases] of data) buckets.set(key, { setNumbers, phrases, sources });
+  return buckets;
 }
 
 /** One set's phrases of a bucket as one regex source. */

@@ -98,7 +98,7 @@ const SHAPES: Shape[] = [
       'gu',
     )),
     digits: 1,
-    likely: new RegExp(String.raw`\d{4}|(?:${STREET_NL}) \d| (?:${STREET_EN})`),
+    likely: new RegExp(String.raw`\d{4}|(?:${STREET_NL}) \d| (?:${STREET_EN})(?![a-z])`),
     valid: (m) => !ACRONYMS.has(m.slice(-2)),
   },
   {
