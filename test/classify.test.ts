@@ -184,6 +184,13 @@ describe('cues as signals', () => {
     expect(classify('Kunt u mij vertellen hoe ik mijn contract opzeg?').formal).toBe(true);
   });
 
+  it('reads a fan\'s idea as a remark, and "Congratulations, I suppose" as a sneer', () => {
+    expect(classify("Been coming here since you opened! Little idea from a regular: a kids' portion of the mac & cheese would be amazing.").type).toBe('remark');
+    expect(classify('Ben al 3 jaar fan 😁 Wel een ideetje: zet de bereidingstijd ook op de voorkant van de kaart.').type).toBe('remark');
+    expect(top(classify('Congratulations, I suppose. Might be worth fixing the basics: my room was not cleaned once.')).id).toBe('critic');
+    expect(top(classify('Mooi nieuw logo hoor. Misschien eerst een klantenservice die de telefoon opneemt.')).id).toBe('critic');
+  });
+
   it('reads sarcasm as a complaint', () => {
     expect(classify('Geweldig hoor, om 18:00 nog steeds geen pakket.').type).toBe('complaint');
     expect(classify('Bedankt NS, weer 40 minuten te laat op mijn werk.').type).toBe('complaint');

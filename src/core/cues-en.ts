@@ -47,6 +47,7 @@ export const EN: LangCues = {
     remark: [
       // A suggestion stays one when it comes wrapped in praise ("Love the app! Any chance you could add ...").
       3.5, 'suggestion', 'any chance you could', 'any chance of', 'would be great if you', 'it would be great if', 'please consider',
+      'little idea', 'small idea', 'an idea', 'tip for your', 'would be even better if', 'would be amazing if', 'would be amazing on',
       2, 'heads up', 'just saying', 'fyi', 'typo', 'not a complaint', 'just feedback',
       'for what its worth', "for what it's worth", 'i noticed', 'small thing', 'minor thing',
       1.5, 'would be nice', 'would be great if', "it'd be great if", 'might want to', 'may want to', 'feedback',
@@ -404,7 +405,8 @@ export const EN: LangCues = {
   sarcasm: [
     'oh great', 'oh wonderful', 'oh brilliant', 'oh fantastic', 'just great', 'just brilliant', 'love how',
     'love that i', 'gotta love', 'got to love', 'thanks a lot', 'great job guys', 'nice one', 'well done guys',
-    'shame the', 'shame that', 'pity the', 'pity that', 'too bad the', 'too bad that',
+    'shame the', 'shame that', 'pity the', 'pity that', 'too bad the', 'too bad that', 'i suppose', 'but sure', 'funny how',
+    'even lovelier if',
   ],
   times: [
     'today', "today's", 'yesterday', "yesterday's", 'this morning', 'last night', 'last week', 'last month', 'last year',

@@ -45,7 +45,7 @@ export const NL: LangCues = {
     ],
     remark: [
       // A suggestion stays one when it comes wrapped in praise ("Mooi plan! Misschien een idee om ...").
-      3.5, 'suggestie', 'misschien een idee', 'een idee om', 'zou het fijn zijn als', 'zouden jullie kunnen overwegen', 'overweeg eens',
+      3.5, 'suggestie', 'misschien een idee', 'een idee om', 'ideetje', 'tip van een', 'tip voor jullie', 'zou nog mooier zijn als', 'zou top zijn als', 'zou het fijn zijn als', 'zouden jullie kunnen overwegen', 'overweeg eens',
       2, 'tip', 'tipje', 'opmerking', 'ter info', 'ff zeggen', 'even zeggen', 'even melden', 'ff melden',
       'valt me op', 'viel me op', 'spelfout', 'typfout', 'taalfout', 'geen klacht', 'kleinigheidje', 'kleine suggestie',
       1.5, 'zou fijn zijn', 'zou handig zijn', 'zou mooi zijn', 'misschien een idee', 'wie keurt', 'wie bedenkt',
@@ -404,7 +404,7 @@ export const NL: LangCues = {
   sarcasm: [
     'geweldig hoor', 'fantastisch hoor', 'top hoor', 'super hoor', 'fijn hoor', 'lekker hoor', 'mooi hoor',
     'prachtig hoor', 'goed bezig', 'lekker bezig', 'goed geregeld hoor', 'nou lekker', 'echt top dit', 'service hoor',
-    'top ~ hoor', 'super ~ hoor', 'geweldig ~ hoor',
+    'top ~ hoor', 'super ~ hoor', 'geweldig ~ hoor', 'mooi ~ hoor', 'leuk ~ hoor', 'vast een mooi',
   ],
   times: [
     'vandaag', 'gisteren', 'eergisteren', 'vanochtend', 'vanmorgen', 'gisteravond', 'vorige week', 'vorige maand',
