@@ -58,7 +58,7 @@ export function scanPhrases(text: string, onMatch: OnMatch): void {
 }
 
 /** The phrases filed under the text's first character at `index`, its first two, and so on. */
-function tryKeys(buckets: Map<string, Bucket>, text: string, index: number, onMatch: OnMatch): void {
+function tryKeys({ buckets, longer }: Keyed, text: string, index: number, onMatch: OnMatch): void {
   let key = '';
   for (let i = index; i < text.length && key.length < KEY_LENGTH; i++) {
     if (isSpace(text.charCodeAt(i))) {
@@ -67,6 +67,8 @@ function tryKeys(buckets: Map<string, Bucket>, text: string, index: number, onMa
     } else key += text[i];
     const bucket = buckets.get(key);
     if (bucket) tryBucket(bucket, text, index, onMatch);
+    // Most walks end after two or three characters: no key goes on from there.
+    if (!longer.has(key)) return;
   }
 }
 
@@ -138,10 +140,20 @@ function fileBuckets(anywhere: boolean, sources: string[]): BucketData[] {
   return [...filed].map(([key, bySet]) => [key, [...bySet.keys()].map((set) => PHRASE_SETS.indexOf(set)), [...bySet.values()]]);
 }
 
-function toBuckets(data: readonly BucketData[], sources: readonly string[]): Map<string, Bucket> {
+/** Buckets by key, and the starts of keys that go on (to stop a walk as soon as none does). */
+interface Keyed {
+  buckets: Map<string, Bucket>;
+  longer: Set<string>;
+}
+
+function toBuckets(data: readonly BucketData[], sources: readonly string[]): Keyed {
   const buckets = new Map<string, Bucket>();
-  for (const [key, setNumbers, phrases] of data) buckets.set(key, { setNumbers, phrases, sources });
-  return buckets;
+  const longer = new Set<string>();
+  for (const [key, setNumbers, phrases] of data) {
+    buckets.set(key, { setNumbers, phrases, sources });
+    for (let end = 1; end < key.length; end++) longer.add(key.slice(0, end));
+  }
+  return { buckets, longer };
 }
 
 /** One set's phrases of a bucket as one regex source. */
@@ -153,8 +165,8 @@ const WORD = 1;
 const ANYWHERE = 2;
 interface PhraseIndex {
   /** Phrases that may start inside a word, then those that start a word: by key. */
-  anywhere: Map<string, Bucket>;
-  atWordStart: Map<string, Bucket>;
+  anywhere: Keyed;
+  atWordStart: Keyed;
   /** Per first character: 0 nothing starts with it, WORD only at a word start, ANYWHERE also inside a word. */
   starts: Uint8Array;
 }
@@ -167,8 +179,8 @@ function getPhraseIndex(): PhraseIndex {
   const anywhere = toBuckets(data.anywhere, data.sources);
   const atWordStart = toBuckets(data.atWordStart, data.sources);
   const starts = new Uint8Array(0x10000);
-  for (const key of atWordStart.keys()) starts[key.charCodeAt(0)] = WORD;
-  for (const key of anywhere.keys()) starts[key.charCodeAt(0)] = ANYWHERE;
+  for (const key of atWordStart.buckets.keys()) starts[key.charCodeAt(0)] = WORD;
+  for (const key of anywhere.buckets.keys()) starts[key.charCodeAt(0)] = ANYWHERE;
   phraseIndex = { anywhere, atWordStart, starts };
   return phraseIndex;
 }
