@@ -4,9 +4,9 @@
 // Type checking is tsc's job (`npm run check`); this only bundles.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
@@ -29,21 +29,21 @@ const promptsWithoutSideEffects = {
   },
 };
 
-/**
- * The check phrases filed once, here: filing them takes `webcare check --text` tens of
- * milliseconds. The bundle gets the result in place of src/core/rules-prebuilt.ts.
- */
-async function filedPhrases() {
+/** Runs `exported` of a module in src/ at build time, for data the bundle then carries ready-made. */
+async function atBuildTime(entry, exported, ...args) {
   const dir = mkdtempSync(join(tmpdir(), 'webcare-build-'));
   try {
-    const outfile = join(dir, 'rules-index.mjs');
-    await build({ entryPoints: ['src/core/rules-index.ts'], outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
-    const { phraseIndexData } = await import(pathToFileURL(outfile).href);
-    return phraseIndexData();
+    const outfile = join(dir, 'module.mjs');
+    await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
+    const module = await import(pathToFileURL(outfile).href);
+    return module[exported](...args);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The check phrases filed once, here: filing them takes `webcare check --text` tens of milliseconds. */
+const filedPhrases = () => atBuildTime('src/core/rules-index.ts', 'phraseIndexData');
 
 // As JSON text in a string: V8 skims a string literal, where an array literal this size (100 KB)
 // would be parsed in full by every command that loads the checker, `draft` included.
@@ -75,6 +75,12 @@ const commonJs = {
   logLevel: 'warning',
 };
 await build({ ...commonJs, entryPoints: ['src/index.ts'], outfile: 'dist/webcare.cjs', plugins: [promptsWithoutSideEffects, prebuiltPhrases] });
+// The built-in templates, parsed (src/core/render.ts, parseForBuild): Handlebars' parser took
+// `webcare draft` ~60 ms. Keyed by each phrasing's text, so a changed file is parsed as before.
+const templateFiles = readdirSync('templates', { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.hbs'))
+  .map((file) => ({ name: file.slice(0, -4).split(sep).join('/'), path: join('templates', file), source: readFileSync(join('templates', file), 'utf8') }));
+writeFileSync('dist/templates.json', JSON.stringify(await atBuildTime('src/core/render.ts', 'parseForBuild', templateFiles)));
 const bundleHash = createHash('sha256').update(readFileSync('dist/webcare.cjs')).digest('hex').slice(0, 16);
 await build({
   ...commonJs,

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TemplateError, compileTemplates, type Renderer, type TemplateFile } from './core/render.js';
+import { TemplateError, compileTemplates, type ParsedTemplates, type Renderer, type TemplateFile } from './core/render.js';
 import { WebcareError } from './errors.js';
 import { describeFsError } from './io.js';
 
@@ -73,7 +73,19 @@ export function loadRenderer(userDir?: string): Renderer {
 }
 
 export function compileEntries(entries: readonly TemplateEntry[]): Renderer {
-  return renderSafely(() => compileTemplates(entries));
+  return renderSafely(() => compileTemplates(entries, { parsed: builtInParses() }));
+}
+
+/**
+ * The built-in phrasings as build.mjs parsed them (dist/templates.json, next to the bundle).
+ * Without it (running from src/, or a build without it) every phrasing is parsed here.
+ */
+function builtInParses(): ParsedTemplates | undefined {
+  try {
+    return new Map(JSON.parse(readFileSync(new URL('./templates.json', import.meta.url), 'utf8')) as [string, never][]);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Renders, turning a template failure at render time into the same clear error. */

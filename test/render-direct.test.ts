@@ -2,7 +2,7 @@
 // check --all` crosses, through both, and templates it cannot render fall back to Handlebars.
 import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../src/core/domain.js';
-import { compileTemplates, type ReplyContext, type TemplateFile } from '../src/core/render.js';
+import { compileTemplates, parseForBuild, type ReplyContext, type TemplateFile } from '../src/core/render.js';
 import { LINE, PARAGRAPH, layout } from '../src/core/render-layout.js';
 import { checkCombination, combinations } from '../src/core/template-check.js';
 import { loadTemplateEntries } from '../src/templates.js';
@@ -31,6 +31,20 @@ describe('direct rendering', () => {
       if (total++ % 41 !== 0) continue;
       expect(checkCombination(direct, combination).reply).toBe(checkCombination(handlebars, combination).reply);
     }
+  });
+
+  it('writes the same from the syntax trees build.mjs stores (dist/templates.json) as from parsing', () => {
+    const stored = new Map(JSON.parse(JSON.stringify(parseForBuild(builtIn))) as [string, never][]);
+    const fromBuild = compileTemplates(builtIn, { parsed: stored });
+    const parsed = compileTemplates(builtIn);
+    let total = 0;
+    for (const combination of combinations({ all: true })) {
+      if (total++ % 37 !== 0) continue;
+      expect(checkCombination(fromBuild, combination).reply).toBe(checkCombination(parsed, combination).reply);
+    }
+    // A phrasing the build never saw (a team's own file) is parsed as before.
+    const own = builtIn.map((file) => (file.name === 'nl/partials/greeting' ? { ...file, source: 'Goedemorgen {{firstName}},' } : file));
+    expect(compileTemplates(own, { parsed: stored }).render('nl', context, 0)).toMatch(/^Goedemorgen Marja,/);
   });
 
   it('matches Handlebars on values that are empty, odd or typed by people', () => {

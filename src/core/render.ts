@@ -153,10 +153,14 @@ export interface Renderer {
  * Rendering goes through render-direct.ts when the set allows; `direct: false` forces
  * Handlebars, for tests that compare the two.
  */
-export function compileTemplates(files: readonly TemplateFile[], { direct = true } = {}): Renderer {
+export function compileTemplates(
+  files: readonly TemplateFile[],
+  { direct = true, parsed }: { direct?: boolean; parsed?: ParsedTemplates } = {},
+): Renderer {
   const byName = new Map(files.map((file) => [file.name, file]));
   const languages = new Map<Lang, Language>();
-  for (const lang of LANGS) languages.set(lang, buildLanguage(lang, byName, direct));
+  const parse = (env: typeof Handlebars, source: string) => parsed?.get(source) ?? env.parse(source, PARSE_OPTIONS);
+  for (const lang of LANGS) languages.set(lang, buildLanguage(lang, byName, direct, parse));
   return {
     names: [...byName.keys()].sort(),
     render(lang, context, seed) {
@@ -173,7 +177,9 @@ interface Language {
   direct: RenderFn | null;
 }
 
-function buildLanguage(lang: Lang, byName: Map<string, TemplateFile>, direct: boolean): Language {
+type Parse = (env: typeof Handlebars, source: string) => hbs.AST.Program;
+
+function buildLanguage(lang: Lang, byName: Map<string, TemplateFile>, direct: boolean, parse: Parse): Language {
   const env = Handlebars.create();
   for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper as Handlebars.HelperDelegate);
   const prefix = `${lang}/`;
@@ -188,7 +194,7 @@ function buildLanguage(lang: Lang, byName: Map<string, TemplateFile>, direct: bo
   const compiledByName = new Map<string, Compiled>();
   const sources = new Map<string, DirectSource>();
   for (const file of own) {
-    const { compiled, source } = compileVariants(env, file, partialNames);
+    const { compiled, source } = compileVariants(env, file, partialNames, parse);
     compiledByName.set(file.name, compiled);
     sources.set(file.name, source);
   }
@@ -224,13 +230,14 @@ function compileVariants(
   env: typeof Handlebars,
   file: TemplateFile,
   partials: ReadonlySet<string>,
+  parse: Parse,
 ): { compiled: Compiled; source: DirectSource } {
   const asts: hbs.AST.Program[] = [];
   const variants: Compiled[] = [];
   for (const { source, firstLine } of splitVariants(file.source)) {
     let ast: hbs.AST.Program;
     try {
-      ast = env.parse(source, { ignoreStandalone: true });
+      ast = parse(env, source);
     } catch (error) {
       const message = (error as Error).message;
       const line = Number(/line (\d+)/.exec(message)?.[1] ?? 0);
@@ -253,6 +260,26 @@ function compileVariants(
     }
   };
   return { compiled, source };
+}
+
+const PARSE_OPTIONS = { ignoreStandalone: true };
+
+/**
+ * Parsed phrasings by their source text. Handlebars' parser takes ~60 ms over the built-in set,
+ * so build.mjs parses it once (dist/templates.json) and a draft looks each phrasing up; one that
+ * differs, such as a team's own, is parsed as usual.
+ */
+export type ParsedTemplates = ReadonlyMap<string, hbs.AST.Program>;
+
+/** Every phrasing of these files with its syntax tree, for build.mjs; without the source positions, which only errors use. */
+export function parseForBuild(files: readonly TemplateFile[]): [string, hbs.AST.Program][] {
+  const withoutPositions = (key: string, value: unknown) => (key === 'loc' ? undefined : value);
+  return files.flatMap((file) =>
+    splitVariants(file.source).map(({ source }): [string, hbs.AST.Program] => [
+      source,
+      JSON.parse(JSON.stringify(Handlebars.parse(source, PARSE_OPTIONS), withoutPositions)) as hbs.AST.Program,
+    ]),
+  );
 }
 
 /** The phrasings in a file, each with the line it starts on (for error messages). */
