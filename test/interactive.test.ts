@@ -71,3 +71,19 @@ suite('webcare draft in a terminal, with the message piped in', () => {
     expect(session.stdout()).not.toMatch(/Sorry|sorry/);
   });
 });
+
+suite('webcare draft in a terminal, with no message given', () => {
+  let session: PtySession | undefined;
+  afterEach(() => session?.close());
+
+  it('asks for the message to be pasted, ended by an empty line, then asks its questions', async () => {
+    session = new PtySession(['draft', '--agent', 'Sanne']);
+    await session.waitFor(/Paste the customer's message/);
+    session.type('Waar blijft mijn pakket?? Al een week te laat.');
+    session.send('Enter', 'Enter');
+    await session.waitFor(/Customer's name/);
+    expect(session.screen()).not.toMatch(/webcare: /);
+    session.send('C-c');
+    expect(await session.exitCode()).toBe(130);
+  });
+});

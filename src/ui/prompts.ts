@@ -1,5 +1,6 @@
 // Every question the tool asks goes through here, on the given terminal.
 // This module is itself imported only when a question is asked.
+import { createInterface } from 'node:readline';
 import { confirm, input, select } from '@inquirer/prompts';
 import { AbortedError } from '../errors.js';
 import { questionShown, type Terminal } from './terminal.js';
@@ -45,7 +46,6 @@ export class Prompter {
 
   /** Multi-line text, ended by an empty line or Ctrl-D; for pasting a customer's message. */
   async multiline(message: string): Promise<string> {
-    const { createInterface } = await import('node:readline');
     this.say(`${message}\n(finish with an empty line, or Ctrl-D)\n`);
     const rl = createInterface({ input: this.terminal.input, output: this.terminal.output, terminal: false });
     const lines: string[] = [];
