@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PtySession, hasTmux } from './pty.js';
 
@@ -85,5 +88,29 @@ suite('webcare draft in a terminal, with no message given', () => {
     expect(session.screen()).not.toMatch(/webcare: /);
     session.send('C-c');
     expect(await session.exitCode()).toBe(130);
+  });
+});
+
+suite('webcare draft in a terminal, edited in the editor', () => {
+  let session: PtySession | undefined;
+  afterEach(() => session?.close());
+
+  it('opens $EDITOR on the reply, checks the edit again, and prints the edited reply', async () => {
+    const answers = ['--name', 'Marja', '--channel', 'facebook', '--type', 'complaint', '--persona', 'meek', '--no-sensitive',
+      '--fault', 'company', '--topic', 'delivery', '--intent', 'reply', '--action', '', '--lang', 'nl'];
+    // A temporary folder with a space in its path, as on many Windows and macOS machines.
+    const spaced = join(mkdtempSync(join(tmpdir(), 'webcare test ')), 'tmp dir');
+    mkdirSync(spaced);
+    const env = { EDITOR: "sed -i '1s/.*/BESTE KLANT,/'", TMPDIR: spaced };
+    session = new PtySession(['draft', '--text', COMPLAINT, ...answers], { env });
+    await session.waitFor(/Use this reply\?/);
+    session.send('Down', 'Enter'); // Edit it in your editor
+    // The edit is checked again: "BESTE KLANT" is boilerplate, and shouted.
+    await session.waitFor(/impersonal/);
+    await session.waitFor(/Use this reply\?/);
+    session.send('Enter');
+    // Accepted as edited, and the exit code says it has findings.
+    expect(await session.exitCode()).toBe(1);
+    expect(session.stdout()).toMatch(/^BESTE KLANT,\n/);
   });
 });

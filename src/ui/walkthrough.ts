@@ -122,8 +122,11 @@ function editInEditor(reply: string, terminal: Terminal): string {
   const file = join(dir, 'reply.txt');
   try {
     writeFileSync(file, `${reply}\n`);
+    // Through the shell, as git does: an editor setting may carry arguments ("code --wait").
+    // The path is quoted, for a temporary folder with a space in it.
     const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
-    const result = spawnSync(editor, [file], { stdio: terminal.stdio, shell: true });
+    const quoted = process.platform === 'win32' ? `"${file}"` : `'${file.replace(/'/g, `'\\''`)}'`;
+    const result = spawnSync(`${editor} ${quoted}`, { stdio: terminal.stdio, shell: true });
     if (result.error || result.status !== 0) return reply;
     const edited = readFileSync(file, 'utf8').trim();
     return edited === '' ? reply : edited;
