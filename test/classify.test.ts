@@ -271,6 +271,13 @@ describe('cues as signals', () => {
     expect(classify('The train was late again.').bereaved).toBe(false);
   });
 
+  it('notices a customer asking whether a mail, text or link is really ours, not one calling us a scam', () => {
+    expect(classify('I got an email asking me to click a link and verify my bank details. Is this really from you?').scamWorry).toBe(true);
+    expect(classify('Ik kreeg een sms met een link om €1,99 te betalen. Is dit echt van jullie?').scamWorry).toBe(true);
+    expect(classify('This company is a scam, I want my money back!').scamWorry).toBe(false);
+    expect(classify('Waar blijft mijn pakket?').scamWorry).toBe(false);
+  });
+
   it('reads fraud, phishing and a bereavement as sensitive', () => {
     expect(classify('Iemand heeft mijn account overgenomen en een telefoon besteld. Dit is fraude!').sensitiveReasons).toContain('personal-data');
     expect(classify('I got an email asking me to verify my bank details. Is this phishing?').sensitive).toBe(true);

@@ -96,6 +96,17 @@ describe('composeDraft', () => {
     expect(complaint.reply).not.toContain('Jan-Willem');
   });
 
+  it('warns not to click or share before anything else when a customer asks whether a mail is ours', () => {
+    for (const type of ['question', 'complaint'] as const) {
+      for (const { label, lang, given } of everyPhrasing({ type, fault: 'unclear', channel: 'facebook' }, 3)) {
+        const { reply, warnings } = composeDraft(MESSAGE, given, { ...neutralClassification(lang), type, scamWorry: true }, renderer);
+        expect(reply, `${type} ${label}`).toMatch(lang === 'nl' ? /link|klik/i : /link|click/i);
+        expect(warnings, reply).toEqual([]);
+      }
+    }
+    expect(draft({ type: 'question' }).reply).not.toMatch(/link|klik/i);
+  });
+
   it('opens with condolences for someone who lost a person, in a calm tone, for every kind of message', () => {
     for (const type of MESSAGE_TYPES) {
       const fault = type === 'complaint' ? 'company' : 'unclear';

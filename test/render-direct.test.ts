@@ -18,7 +18,7 @@ const context: ReplyContext = {
   name: 'Marja de Vries', firstName: 'Marja', hasName: true, formalName: false, agent: 'Sanne', company: 'Voorbeeld BV', channel: 'facebook',
   type: 'complaint', persona: 'meek', fault: 'company', topic: 'delivery', matter: 'je pakket', sensitive: false, lang: 'nl',
   formal: false, action: 'we bellen je  morgen\u2028', privateChannel: 'een DM', details: 'je ordernummer', intent: 'reply',
-  apologise: true, movePrivate: true, inPrivate: false, followUp: true, removal: false, alsoAsks: false, colleague: '', bereaved: false, short: false, measured: false, brief: false,
+  apologise: true, movePrivate: true, inPrivate: false, followUp: true, removal: false, alsoAsks: false, colleague: '', bereaved: false, caution: false, short: false, measured: false, brief: false,
 };
 
 describe('direct rendering', () => {

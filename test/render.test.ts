@@ -34,6 +34,7 @@ function context(overrides: Partial<ReplyContext> = {}): ReplyContext {
     alsoAsks: false,
     colleague: '',
     bereaved: false,
+    caution: false,
     short: false,
     measured: false,
     brief: false,

@@ -58,6 +58,8 @@ export interface Classification {
   alsoAsks: boolean;
   /** The writer lost someone ("overleden", "my late husband"): condolences first. */
   bereaved: boolean;
+  /** The writer asks whether a mail, text or link really came from us: "don't click it" first. */
+  scamWorry: boolean;
   abusive: boolean;
   /** Abuse aimed at a person (staff), or cursing at the company in frustration. */
   abuseTarget: 'person' | 'company' | null;
@@ -137,6 +139,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   let sarcasm = false;
   let sarcasmCue = false;
   let bereaved = false;
+  let scam = false;
   const name = findName(text, compiled);
   const quoted = quotedSpans(text);
   // Praise that does not count: "Thanks, but ...", the "Thanks, Priya" of a signature, praise
@@ -202,6 +205,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
       type.add('complaint', key === 'person' || key === 'threat' ? 2.5 : 1.5, cue, start);
     } else if (group === 'channel') channel.add(key, 1, cue, start);
     else if (group === 'sarcasm') sarcasmCue = true;
+    else if (group === 'scam') scam = true;
     else if (group === 'bereavement') {
       // Nobody wants the details of a death discussed in public.
       sensitive.add('health', 1, cue, start);
@@ -327,6 +331,7 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     formalCues: formal,
     alsoAsks: messageType === 'compliment' && type.get('question') >= 1.5,
     bereaved,
+    scamWorry: scam && messageType !== 'compliment',
     abusive: abuseTarget !== null,
     abuseTarget,
     abusiveCues: [...abuse.cues.values()].flat(),

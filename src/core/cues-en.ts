@@ -395,6 +395,11 @@ export const EN: LangCues = {
     'call me', 'dm me', 'send me', 'you need to', 'you should', 'you must', 'make sure', 'when will', 'how long',
   ],
   formal: ['dear sir', 'dear madam', 'dear sir or madam', 'to whom it may concern', 'yours faithfully', 'yours sincerely'],
+  scam: [
+    'is this really from you', 'is this from you', 'is this email from you', 'is this text from you', 'is this message from you',
+    'is this legit', 'is this genuine', 'is this a scam', 'phishing', 'fake email', 'fake text',
+    'suspicious email', 'suspicious text', 'suspicious link', 'click a link', 'click the link', 'verify my bank details',
+  ],
   bereavement: [
     'passed away', 'passed on', 'widow', 'widower', 'bereavement', 'bereaved', 'funeral', 'death certificate', 'deceased',
     'my late', 'late husband', 'late wife', 'late partner', 'late mother', 'late father', 'late mum', 'late mom', 'late dad',

@@ -396,6 +396,11 @@ export const NL: LangCues = {
   ],
   // "u" and "uw" for us, and a letter's forms. Not "mevrouw": customers use it for our staff too.
   formal: ['u', 'uw', 'geachte', 'hoogachtend'],
+  scam: [
+    'is dit echt van jullie', 'is dit van jullie', 'komt deze mail van jullie', 'komt dit bericht van jullie', 'is deze mail echt',
+    'is dit betrouwbaar', 'nepmail', 'nep mail', 'nep sms', 'phishing', 'valse mail',
+    'verdachte mail', 'verdachte sms', 'verdachte link', 'op een link klikken', 'op de link klikken', 'link in de mail',
+  ],
   bereavement: [
     'overleden', 'overlijden', 'overleed', 'gestorven', 'weduwe', 'weduwnaar', 'uitvaart', 'begrafenis', 'crematie',
     'rouw', 'wijlen', 'overlijdensakte', 'afscheid moeten nemen', 'afscheid moesten nemen', 'laten inslapen',

@@ -43,6 +43,8 @@ export interface LangCues {
   sarcasm: CueList;
   /** A death in the writer's life ("overleden", "my late husband"): the reply opens with condolences. */
   bereavement: CueList;
+  /** Asking whether a mail, text or call really came from us ("is this really from you?"): warn before anything else. */
+  scam: CueList;
   /** Days and moments ("gisteren", "last week", "Monday"): three different ones list incidents, "it keeps happening". */
   times: CueList;
   /** Words that take back the praise before them in a sentence: "Thanks, but ...", "Leuk, maar ...". */
@@ -76,10 +78,10 @@ export interface LangCues {
 
 export type Group =
   | 'type' | 'persona' | 'topic' | 'sensitive' | 'fault' | 'abuse' | 'channel' | 'urgency' | 'subject' | 'sarcasm' | 'time'
-  | 'formal' | 'notComplaining' | 'request' | 'bereavement';
+  | 'formal' | 'notComplaining' | 'request' | 'bereavement' | 'scam';
 const GROUP_BIT: Record<Group, number> = {
   type: 1, persona: 2, topic: 4, sensitive: 8, fault: 16, abuse: 32, channel: 64, urgency: 128, subject: 256, sarcasm: 512, time: 1024,
-  formal: 2048, notComplaining: 4096, request: 8192, bereavement: 16384,
+  formal: 2048, notComplaining: 4096, request: 8192, bereavement: 16384, scam: 32768,
 };
 
 interface Entry {
@@ -283,6 +285,7 @@ export function compileCues(cues: LangCues): Compiled {
   add('request', 'request', cues.requests);
   add('sarcasm', 'sarcasm', cues.sarcasm);
   add('bereavement', 'bereavement', cues.bereavement);
+  add('scam', 'scam', cues.scam);
   add('time', 'time', cues.times);
   cues.subjects.forEach((subject, index) => add('subject', String(index), subject.cues));
   for (const list of compiled.phrases.values()) list.sort((a, b) => b.parts.length - a.parts.length);

@@ -145,6 +145,7 @@ export function planReply(answers: Answers, classification: Classification): Rep
     removal: (intent === 'delete' || intent === 'hide') && classification.abusive,
     alsoAsks: type === 'compliment' && classification.alsoAsks,
     bereaved: classification.bereaved,
+    caution: classification.scamWorry,
     colleague: compliment ? (classification.colleague ?? '') : '',
     short: channel === 'x' || channel === 'instagram' || channel === 'whatsapp',
     // A death in the message calls for the same care as a LinkedIn post: no "Hey", no "Hi!".
@@ -266,6 +267,7 @@ export function neutralClassification(lang: Lang): Classification {
     formalCues: [],
     alsoAsks: false,
     bereaved: false,
+    scamWorry: false,
     abusive: false,
     abuseTarget: null,
     abusiveCues: [],

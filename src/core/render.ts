@@ -69,6 +69,8 @@ export interface ReplyContext {
   colleague: string;
   /** The writer lost someone: condolences before anything else. */
   bereaved: boolean;
+  /** The writer asks whether a mail, text or link is really ours: don't click it, share nothing, until we have checked. */
+  caution: boolean;
   /** A short, light channel (X, Instagram, WhatsApp). */
   short: boolean;
   /** A channel read with more care (LinkedIn, e-mail, review sites), or a bereaved writer: no "Hey", "Hi!", "Groetjes" or "Cheers". */
@@ -105,6 +107,7 @@ export const CONTEXT_VARIABLES: readonly (keyof ReplyContext)[] = [
   'alsoAsks',
   'colleague',
   'bereaved',
+  'caution',
   'short',
   'measured',
   'brief',
