@@ -7,7 +7,7 @@
 import { keyOf } from './cues.js';
 import type { Compiled } from './cues.js';
 
-const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', 'ten', 'ter', 'te', 'von', 'la', 'le', 'du', 'da', 'di', 'del', "'t", "d'"]);
+const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', 'ten', 'ter', 'te', 'von', 'la', 'le', 'du', 'da', 'di', 'del', 'el', "'t", "d'"]);
 const TITLES = new Set(['mevr', 'mevrouw', 'mw', 'dhr', 'hr', 'meneer', 'mr', 'mrs', 'ms', 'dr']);
 const DASHES = '—–~^-';
 // Where a sentence may start on the last line: after . ! ? or an emoji.
