@@ -58,7 +58,7 @@ export function scanPhrases(text: string, onMatch: OnMatch): void {
 }
 
 /** The phrases filed under the text's first character at `index`, its first two, and so on. */
-function tryKeys({ buckets, longer }: Keyed, text: string, index: number, onMatch: OnMatch): void {
+function tryKeys(buckets: Map<string, Bucket>, text: string, index: number, onMatch: OnMatch): void {
   let key = '';
   for (let i = index; i < text.length && key.length < KEY_LENGTH; i++) {
     if (isSpace(text.charCodeAt(i))) {
@@ -67,8 +67,6 @@ function tryKeys({ buckets, longer }: Keyed, text: string, index: number, onMatc
     } else key += text[i];
     const bucket = buckets.get(key);
     if (bucket) tryBucket(bucket, text, index, onMatch);
-    // Most walks end after two or three characters: no key goes on from there.
-    if (!longer.has(key)) return;
   }
 }
 
@@ -140,20 +138,10 @@ function fileBuckets(anywhere: boolean, sources: string[]): BucketData[] {
   return [...filed].map(([key, bySet]) => [key, [...bySet.keys()].map((set) => PHRASE_SETS.indexOf(set)), [...bySet.values()]]);
 }
 
-/** Buckets by key, and the starts of keys that go on (to stop a walk as soon as none does). */
-interface Keyed {
-  buckets: Map<string, Bucket>;
-  longer: Set<string>;
-}
-
-function toBuckets(data: readonly BucketData[], sources: readonly string[]): Keyed {
+function toBuckets(data: readonly BucketData[], sources: readonly string[]): Map<string, Bucket> {
   const buckets = new Map<string, Bucket>();
-  const longer = new Set<string>();
-  for (const [key, setNumbers, phrases] of data) {
-    buckets.set(key, { setNumbers, phrases, sources });
-    for (let end = 1; end < key.length; end++) longer.add(key.slice(0, end));
-  }
-  return { buckets, longer };
+  for (const [key, setNumbers, phrases] of data) buckets.set(key, { setNumbers, phrases, sources });
+  return buckets;
 }
 
 /** One set's phrases of a bucket as one regex source. */
@@ -165,8 +153,8 @@ const WORD = 1;
 const ANYWHERE = 2;
 interface PhraseIndex {
   /** Phrases that may start inside a word, then those that start a word: by key. */
-  anywhere: Keyed;
-  atWordStart: Keyed;
+  anywhere: Map<string, Bucket>;
+  atWordStart: Map<string, Bucket>;
   /** Per first character: 0 nothing starts with it, WORD only at a word start, ANYWHERE also inside a word. */
   starts: Uint8Array;
 }
@@ -179,8 +167,8 @@ function getPhraseIndex(): PhraseIndex {
   const anywhere = toBuckets(data.anywhere, data.sources);
   const atWordStart = toBuckets(data.atWordStart, data.sources);
   const starts = new Uint8Array(0x10000);
-  for (const key of atWordStart.buckets.keys()) starts[key.charCodeAt(0)] = WORD;
-  for (const key of anywhere.buckets.keys()) starts[key.charCodeAt(0)] = ANYWHERE;
+  for (const key of atWordStart.keys()) starts[key.charCodeAt(0)] = WORD;
+  for (const key of anywhere.keys()) starts[key.charCodeAt(0)] = ANYWHERE;
   phraseIndex = { anywhere, atWordStart, starts };
   return phraseIndex;
 }
