@@ -245,6 +245,7 @@ describe('cues as signals', () => {
     expect(classify('Vraagje over mijn factuur.\nGroet, Zoe\u0308').name).toBe('Zoe\u0308');
     expect(classify('Graag een reactie.\n~ J.K. van der Berg, Bakkerij Berg').name).toBe('J.K. van der Berg');
     expect(classify('Wanneer komt de monteur? Groet, Samira el Idrissi').name).toBe('Samira el Idrissi');
+    expect(classify('Top service vandaag, dank jullie wel! Utrecht').name).toBeNull();
     expect(classify("Hi, my name is Daniel O'Brien and my router died.").name).toBe("Daniel O'Brien");
     // A particle cannot open a name; a dash in the middle of a sentence is no signature.
     expect(classify('Graag een reactie.\nGroet, van Dijk').name).toBeNull();

@@ -478,5 +478,9 @@ export const EN: LangCues = {
   placePrepositions: ['to'],
   colleagueBefore: ['helped by', 'served by', 'looked after by', 'colleague', 'agent', 'advisor', 'adviser', 'engineer', 'technician', 'driver'],
   colleagueAfter: ['from your', 'from the team', 'from customer service', 'at the desk', 'at the counter', 'at the till', 'at your', 'on the phone', 'in your store', 'in store', 'on your team', 'helped me', 'sorted it', 'sorted me out'],
-  notNames: 'team customer service support everyone all guys folks you hi hello hey dear again anyway a the an so very much in advance mate sorry angry furious'.split(' '),
+  notNames: (
+    'team customer service support everyone all guys folks you hi hello hey dear again anyway a the an so very much in advance mate sorry angry furious' +
+    // Places that close a message ("Top service! Utrecht") are no first name.
+    ' amsterdam rotterdam utrecht eindhoven groningen tilburg almere breda nijmegen arnhem haarlem zwolle leiden maastricht delft schiphol antwerpen brussel gent london manchester birmingham glasgow edinburgh dublin paris berlin'
+  ).split(' '),
 };

@@ -476,5 +476,9 @@ export const NL: LangCues = {
   placePrepositions: ['naar'],
   colleagueBefore: ['geholpen door', 'bediend door', 'geholpen werd door', 'collega', 'medewerker', 'medewerkster', 'monteur', 'bezorger', 'chauffeur', 'adviseur'],
   colleagueAfter: ['van jullie', 'van de klantenservice', 'van de servicedesk', 'in de winkel', 'in jullie winkel', 'aan de balie', 'aan de telefoon', 'aan de kassa', 'bij de kassa', 'hielp me', 'hielp mij', 'heeft me geholpen', 'heeft mij geholpen'],
-  notNames: 'team klant klantenservice iedereen allemaal jullie hallo hoi hey beste alvast bedankt dank groet groeten top super sorry een de het boze teleurgestelde trouwe nog nogmaals'.split(' '),
+  notNames: (
+    'team klant klantenservice iedereen allemaal jullie hallo hoi hey beste alvast bedankt dank groet groeten top super sorry een de het boze teleurgestelde trouwe nog nogmaals' +
+    // Places that close a message ("Top service! Utrecht") are no first name.
+    ' amsterdam rotterdam utrecht eindhoven groningen tilburg almere breda nijmegen arnhem haarlem zwolle leiden maastricht delft schiphol antwerpen brussel gent london manchester birmingham glasgow edinburgh dublin paris berlin'
+  ).split(' '),
 };
