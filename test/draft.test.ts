@@ -96,6 +96,15 @@ describe('composeDraft', () => {
     expect(complaint.reply).not.toContain('Jan-Willem');
   });
 
+  it('tells future readers of a review what will change: the review goes to the team it is about', () => {
+    for (const { label, lang, given } of everyPhrasing({ type: 'complaint', fault: 'company', channel: 'review' }, 3)) {
+      const { reply, warnings } = draft({ ...given, lang });
+      expect(reply, label).toMatch(lang === 'nl' ? /team (dat|waar|in kwestie)/ : /team (involved|it's about|concerned)/);
+      expect(warnings, reply).toEqual([]);
+    }
+    expect(draft({ type: 'complaint', channel: 'facebook' }).reply).not.toMatch(/team (dat|waar|in kwestie)/);
+  });
+
   it('warns not to click or share before anything else when a customer asks whether a mail is ours', () => {
     for (const type of ['question', 'complaint'] as const) {
       for (const { label, lang, given } of everyPhrasing({ type, fault: 'unclear', channel: 'facebook' }, 3)) {

@@ -37,7 +37,7 @@ describe('webcare templates list, show, path', () => {
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+LANG\s+KIND\s+SOURCE$/);
-    expect(lines).toHaveLength(1 + 2 * (1 + 10 + 4 + 9));
+    expect(lines).toHaveLength(1 + 2 * (1 + 11 + 4 + 9));
     expect(result.stdout).toMatch(/^nl\/persona\/aggressive\s+nl\s+persona\s+built-in$/m);
     expect(result.stdout).toMatch(/^en\/partials\/sign-off\s+en\s+partial\s+built-in$/m);
     expect(result.stdout).toMatch(/^nl\/reply\s+nl\s+reply\s+built-in$/m);
