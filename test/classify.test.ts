@@ -191,6 +191,12 @@ describe('cues as signals', () => {
     expect(top(classify('Mooi nieuw logo hoor. Misschien eerst een klantenservice die de telefoon opneemt.')).id).toBe('critic');
   });
 
+  it('reads the same failure once more as a complaint, even when it ends in a question', () => {
+    expect(classify('Trein van 8:12 weer uitgevallen, ik mis mijn afspraak. Hoe krijg ik mijn geld terug?').type).toBe('complaint');
+    expect(classify('My train was cancelled again. How do I claim a refund?').type).toBe('complaint');
+    expect(classify('My train was cancelled. How do I claim a refund?').type).toBe('question');
+  });
+
   it('reads sarcasm as a complaint', () => {
     expect(classify('Geweldig hoor, om 18:00 nog steeds geen pakket.').type).toBe('complaint');
     expect(classify('Bedankt NS, weer 40 minuten te laat op mijn werk.').type).toBe('complaint');

@@ -23,6 +23,8 @@ export const EN: LangCues = {
       0.5, "can't", 'cannot', "won't", 'fix',
       0, "can't wait", 'cannot wait', "can't say it enough", "can't recommend", "can't fault",
       2, 'never again', 'never ordering again', 'never flying with', 'never using',
+      // The same failure once more: a complaint, even when it ends in a question.
+      'cancelled again', 'canceled again', 'delayed again', 'late again', 'broken again', 'down again',
       2, 'marked as delivered', 'marked delivered', 'says delivered', 'nothing arrived', 'never received', 'not received',
     ],
     question: [

@@ -24,6 +24,8 @@ export const NL: LangCues = {
       0, 'een stuk', 'kan niet wachten',
       0.5, 'kan niet', 'geen', 'oplossen',
       2, 'ligt niks', 'ligt niets', 'staat op bezorgd', 'zegt bezorgd',
+      // The same failure once more: a complaint, even when it ends in a question.
+      'weer uitgevallen', 'alweer uitgevallen', 'valt weer uit', 'weer vertraagd', 'weer te laat', 'weer kapot', 'weer storing',
     ],
     question: [
       2, 'vraagje', 'ik heb een vraag', 'weet iemand', 'verkeerde plek', 'niet te vragen', 'dat ik het hier vraag', 'ik vroeg me af', 'vroeg me af', 'domme vraag', 'korte vraag',

@@ -85,7 +85,7 @@ const TOPIC_DETAILS: Partial<Record<Topic, [string, string]>> = {
   product: ['ordernummer of aankoopbewijs', 'order number or receipt'],
   billing: ['klant- of factuurnummer', 'account or invoice number'],
   subscription: ['klantnummer', 'customer number'],
-  travel: ['reisgegevens', 'journey details'],
+  travel: ['boekings- of reisgegevens', 'booking or journey details'],
   outage: ['postcode en huisnummer', 'postcode and house number'],
 };
 
