@@ -83,10 +83,11 @@ const templateFiles = readdirSync('templates', { recursive: true, encoding: 'utf
 writeFileSync('dist/templates.json', JSON.stringify(await atBuildTime('src/core/render.ts', 'parseForBuild', templateFiles)));
 // The launcher runs the bundle as a vm.Script, which has no loader for import(): every module must
 // be bundled or require()d. esbuild leaves import() of a Node built-in as it is.
-if (/[^\w$.]import\(/.test(readFileSync('dist/webcare.cjs', 'utf8'))) {
+const bundle = readFileSync('dist/webcare.cjs', 'utf8');
+if (/[^\w$.]import\(/.test(bundle)) {
   throw new Error('dist/webcare.cjs calls import(), which a vm.Script cannot: import the module statically');
 }
-const bundleHash = createHash('sha256').update(readFileSync('dist/webcare.cjs')).digest('hex').slice(0, 16);
+const bundleHash = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
 await build({
   ...commonJs,
   entryPoints: ['src/launch.ts'],

@@ -236,9 +236,9 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   // "Obsessed with the new latte 😭": next to praise that carries the message, tears are of joy.
   const praised = praiseAt.size > 0 && type.get('compliment') > type.get('complaint');
   for (const [emoji, count] of countEmoji(text)) {
+    if (praised && SAD_EMOJI.has(emoji)) continue;
     for (const [key, weight] of EMOJI.get(emoji) ?? []) {
       const w = weight * Math.min(1 + 0.3 * (count - 1), 1.6);
-      if (praised && SAD_EMOJI.has(emoji)) continue;
       if (key === 'sarcasm') sarcasm = true;
       else if ((MESSAGE_TYPES as readonly string[]).includes(key)) type.add(key as MessageType, w, emoji);
       else persona.add(key as Persona, w, emoji);

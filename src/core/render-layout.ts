@@ -30,8 +30,8 @@ export function layout(rendered: string): string {
 
 const [NO_GAP, SPACE_GAP, LINE_GAP, PARAGRAPH_GAP] = [0, 1, 2, 3];
 
-/** What \s matches (and trim() removes), {{br}} and {{nl}} included. */
-function isSpace(code: number): boolean {
+/** What \s matches (and trim() removes), {{br}} and {{nl}} included; rules-index.ts files phrase keys by it too. */
+export function isSpace(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
   return (
     code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||

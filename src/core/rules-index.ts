@@ -5,6 +5,7 @@
 // build.mjs does it once and the bundle carries the result (rules-prebuilt.ts). Regexes compile
 // on first use, and the longer the keys, the fewer a reply needs: a single `check --text` waits
 // for each.
+import { isSpace } from './render-layout.js';
 import { PREBUILT_PHRASE_INDEX } from './rules-prebuilt.js';
 import { ANY_CHAR, SPACE_CHAR, classEnd, startPrefixes } from './rules-prefix.js';
 import { PHRASE_SETS, phraseSource, type PhraseSet } from './rules-sets.js';
@@ -87,12 +88,6 @@ function tryBucket(bucket: Bucket, text: string, index: number, onMatch: OnMatch
     single.lastIndex = index;
     if (single.test(text)) onMatch(sets[k]!, index, single.lastIndex);
   }
-}
-
-/** What \\s matches. */
-function isSpace(code: number): boolean {
-  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function isWordChar(text: string, i: number): boolean {
