@@ -123,6 +123,8 @@ describe('composeDraft', () => {
         const { reply, warnings } = composeDraft(MESSAGE, given, { ...neutralClassification(lang), type, bereaved: true }, renderer);
         expect(reply.split('\n')[2], `${type} ${label}`).toMatch(lang === 'nl' ? /^(Allereerst: g|G|Wat verdrietig\. G)econdoleerd met (je|uw) verlies\./ : /sorry for your loss\./);
         expect(reply, `${type} ${label}`).not.toMatch(/^(Hey|Hi!|Hoi!|Hallo!|Hello!)|Groetjes|Cheers/m);
+        // No persona line: "No wonder you're angry" or "Ik zou ook boos zijn" to someone grieving.
+        expect(reply, `${type} ${label}`).not.toMatch(/angry|boos|baalt|Mind if we share|Mogen we/);
         if (type === 'question') expect(reply, label).not.toMatch(/Goede vraag|Good question|Glad you asked|Fijn dat/);
         expect(warnings, reply).toEqual([]);
       }
