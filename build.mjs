@@ -58,6 +58,19 @@ const prebuiltPhrases = {
   },
 };
 
+// The fitted weights of classify (src/core/weights.json), packed: parsing the readable file cost
+// `webcare draft` ~18 ms (src/core/weights.ts, pack).
+const fittedWeights = JSON.stringify(await atBuildTime('src/core/weights.ts', 'pack', JSON.parse(readFileSync('src/core/weights.json', 'utf8'))));
+const prebuiltWeights = {
+  name: 'prebuilt-weights',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/]core[\\/]weights\.json$/ }, () => ({
+      contents: `export default ${fittedWeights};`,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 // CommonJS, because only a classic script can be compiled with a code cache on Node 20, and
 // because Node's ES module loader alone costs a run ~10 ms. The commands are still imported
@@ -74,7 +87,7 @@ const commonJs = {
   minify: true,
   logLevel: 'warning',
 };
-await build({ ...commonJs, entryPoints: ['src/index.ts'], outfile: 'dist/webcare.cjs', plugins: [promptsWithoutSideEffects, prebuiltPhrases] });
+await build({ ...commonJs, entryPoints: ['src/index.ts'], outfile: 'dist/webcare.cjs', plugins: [promptsWithoutSideEffects, prebuiltPhrases, prebuiltWeights] });
 // The built-in templates, parsed (src/core/render.ts, parseForBuild): Handlebars' parser took
 // `webcare draft` ~60 ms. Keyed by each phrasing's text, so a changed file is parsed as before.
 const templateFiles = readdirSync('templates', { recursive: true, encoding: 'utf8' })

@@ -1,13 +1,16 @@
-// The pure classify core: each cue as a signal, then accuracy over the labelled messages
-// (test/fixtures/messages.jsonl, tuned on) and the held-out set (messages-holdout.jsonl).
+// The pure classify core: each cue as a signal, the fitted weights, then accuracy over the
+// labelled messages in test/fixtures.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classify, type Classification } from '../src/core/classify.js';
+import { classify, readMessage, type Classification } from '../src/core/classify.js';
+import { pack, tableOf, weigh, type Weights } from '../src/core/weights.js';
+import FITTED_WEIGHTS from '../src/core/weights.json' with { type: 'json' };
 import { compileCues } from '../src/core/cues.js';
 import { EN } from '../src/core/cues-en.js';
 import { NL } from '../src/core/cues-nl.js';
 import { PERSONAS, type Fault, type Lang, type MessageType, type Persona, type Topic } from '../src/core/domain.js';
 
+const WEIGHTS = FITTED_WEIGHTS as Weights;
 const top = (c: Classification) => c.personas[0]!;
 const persona = (c: Classification, id: Persona) => c.personas.find((p) => p.id === id)!;
 
@@ -363,6 +366,33 @@ describe('cues as signals', () => {
   });
 });
 
+// ---- the fitted weights ---------------------------------------------------------------------
+
+describe('fitted weights', () => {
+  it("decode from the build's packed form to exactly the weights in weights.json", () => {
+    const plain = tableOf(WEIGHTS);
+    const packed = tableOf(pack(WEIGHTS));
+    expect(Object.keys(WEIGHTS.weights).length).toBeGreaterThan(1000);
+    expect([...packed.row]).toEqual([...plain.row]);
+    expect(Array.from(packed.thousandths)).toEqual(Array.from(plain.thousandths));
+  });
+
+  it('give probabilities per type and per persona, and explain a type by cues and weighed words', () => {
+    const c = classify('Hoi, kunnen jullie zeggen wanneer de nieuwe abonnementen beschikbaar komen?');
+    expect(c.type).toBe('question');
+    expect(c.typeCues.length).toBeGreaterThan(0);
+    expect(c.personas.reduce((sum, p) => sum + p.score, 0)).toBeCloseTo(1, 1);
+    const features = readMessage('Weer te laat bezorgd. Elke keer hetzelfde verhaal met jullie.').features;
+    expect(features.get('w:weer')).toBe(1);
+    expect(features.get('w:te laat')).toBe(1);
+    expect(features.get('start:elke')).toBe(1);
+    expect(features.get('cue:persona:chronic')).toBeGreaterThan(0);
+    const words = weigh(features);
+    expect(words.types.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(Math.max(...words.types)).toBe(words.types[0]);
+  });
+});
+
 // ---- accuracy on the labelled sets --------------------------------------------------------
 
 interface Labelled {
@@ -446,67 +476,47 @@ function report(label: string, score: Score): string {
   ].join('\n');
 }
 
+const FITTED_TYPE = 0.9;
+const FITTED_PERSONA = 0.85;
+const FINAL_TYPE = 0.9;
 describe('accuracy on labelled messages', () => {
-  it('labelled set (messages.jsonl): type ≥ 90%, top persona acceptable ≥ 85%, topic ≥ 85%, language 100%', () => {
-    const score = measure(load('messages.jsonl'));
-    console.log(report('messages.jsonl', score));
-    expect(pct(score, 'type')).toBeGreaterThanOrEqual(0.9);
-    expect(pct(score, 'persona')).toBeGreaterThanOrEqual(0.85);
-    expect(pct(score, 'topic')).toBeGreaterThanOrEqual(0.85);
-    expect(pct(score, 'lang')).toBe(1);
-  });
-
-  it('held-out set (messages-holdout.jsonl): type ≥ 90%, top persona acceptable ≥ 80%, topic ≥ 75%, language 100%', () => {
-    const score = measure(load('messages-holdout.jsonl'));
-    console.log(report('messages-holdout.jsonl', score));
-    expect(score.total).toBeGreaterThanOrEqual(60);
-    expect(pct(score, 'type')).toBeGreaterThanOrEqual(0.9);
-    expect(pct(score, 'persona')).toBeGreaterThanOrEqual(0.8);
-    expect(pct(score, 'topic')).toBeGreaterThanOrEqual(0.75);
-    expect(pct(score, 'lang')).toBe(1);
-  });
-
-  // Floors for the blind sets sit just under the current figures, so a regression fails. All but
-  // blind7 have since been tuned on (general signals, not their sentences): they no longer measure
-  // generalisation; the first measurement of each did.
-  const blind: [file: string, floors: Partial<Record<keyof Score['right'], number>>][] = [
-    // blind: first honest measurement type 77% persona 69%.
-    ['messages-blind.jsonl', { type: 0.84, persona: 0.82, name: 0.97 }],
-    // blind2: first honest measurement type 76% persona 66% topic 51%.
-    ['messages-blind2.jsonl', { type: 0.77, persona: 0.82, topic: 0.55, name: 0.97 }],
-    // blind3: first honest measurement type 81% persona 68% topic 64%.
-    ['messages-blind3.jsonl', { type: 0.81, persona: 0.68, topic: 0.62, name: 0.96 }],
-    // blind4: first honest measurement type 63% persona 74% topic 55%.
-    ['messages-blind4.jsonl', { type: 0.63, persona: 0.76, topic: 0.53, name: 0.95 }],
-    // blind5 (100, no topic labels): first honest measurement type 71% persona 78% name 91%.
-    ['messages-blind5.jsonl', { type: 0.72, persona: 0.8, name: 0.93 }],
-    // blind6 (100): first honest measurement type 79% persona 66% name 98%.
-    ['messages-blind6.jsonl', { type: 0.84, persona: 0.78, name: 0.97 }],
-    // blind7 (100): measured, never tuned on: type 73-74% persona 66-67% name 91%.
-    ['messages-blind7.jsonl', { type: 0.72, persona: 0.65, name: 0.9 }],
-    // blind8 (120, written last): first measured at type 78% persona 68% name 97% (before this
-    // stop's classify changes: type 78% persona 65% name 93%). Sixteen of its drafts were then read
-    // and four general fixes came of them (type now 82%), so it is no longer quite blind.
-    ['messages-blind8.jsonl', { type: 0.8, persona: 0.66, name: 0.95 }],
-    // blind9 (120, written to be hard: complaints put as questions, sneers under our own posts,
-    // suggestions from fans): first measured, untuned, at type 68% persona 58% name 97%.
-    ['messages-blind9.jsonl', { type: 0.66, persona: 0.56, name: 0.95 }],
-    // blind10 (120, an ordinary inbox mix): first measured, untuned, at type 76% persona 77%;
-    // then its errors showed missing words ("are you kidding me", "afgeblaft", "normaal zeg ik
-    // er nooit wat van") and those were added: type 79% persona 82%.
-    ['messages-blind10.jsonl', { type: 0.77, persona: 0.8, name: 0.95 }],
-    // blind11 (100, written blind at the end of stop 14, after all of its changes): measured,
-    // never tuned on: type 85%, persona 83% (the classifier of the stop before: 85% and 81%).
-    ['messages-blind11.jsonl', { type: 0.83, persona: 0.81, name: 0.9 }],
+  // The weights (src/core/weights.json) are fitted to every set below but messages-final.jsonl
+  // (npm run fit). On the sets they were fitted on, these floors only show that the weights still
+  // fit the features classify computes: a cue list or feature changed without a refit shows here.
+  // How well they do on messages they never saw is `npm run fit -- --cross` (each set left out in
+  // turn) and the final set at the end.
+  const fitted: [file: string, floors: Partial<Record<keyof Score['right'], number>>][] = [
+    ['messages.jsonl', { topic: 0.85, name: 0.99 }],
+    ['messages-holdout.jsonl', { topic: 0.75, name: 0.99 }],
+    ['messages-blind.jsonl', { name: 0.97 }],
+    ['messages-blind2.jsonl', { topic: 0.55, name: 0.97 }],
+    ['messages-blind3.jsonl', { topic: 0.62, name: 0.96 }],
+    ['messages-blind4.jsonl', { topic: 0.53, name: 0.95 }],
+    ...[5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 31, 32].map(
+      (n) => [`messages-blind${n}.jsonl`, { name: 0.88 }] as [string, Partial<Record<keyof Score['right'], number>>],
+    ),
   ];
-  for (const [file, floors] of blind) {
-    const shown = Object.entries(floors).map(([key, floor]) => `${key} ≥ ${Math.round(floor * 100)}%`);
-    it(`blind set (${file}): ${shown.join(', ')}, language 100%`, () => {
+  for (const [file, floors] of fitted) {
+    const all = { type: FITTED_TYPE, persona: FITTED_PERSONA, ...floors };
+    const shown = Object.entries(all).map(([key, floor]) => `${key} ≥ ${Math.round(floor * 100)}%`);
+    it(`fitted set (${file}): ${shown.join(', ')}, language 100%`, () => {
       const score = measure(load(file));
       console.log(report(file, score));
       expect(score.total).toBeGreaterThanOrEqual(70);
-      for (const [key, floor] of Object.entries(floors)) expect(pct(score, key as keyof Score['right']), key).toBeGreaterThanOrEqual(floor);
+      for (const [key, floor] of Object.entries(all)) expect(pct(score, key as keyof Score['right']), key).toBeGreaterThanOrEqual(floor);
       expect(pct(score, 'lang')).toBe(1);
     });
   }
+
+  // Written blind in stop 15 and never fitted on: the weights as shipped, on messages they never
+  // saw. Measured once, with the weights fitted on 31 sets: type 91%, persona 96% (the hand-set
+  // rules of stop 14 on the same set: type 69%, persona 63%).
+  it(`final held-out set (messages-final.jsonl): type ≥ ${FINAL_TYPE * 100}%, top persona acceptable ≥ 80%, language 100%`, () => {
+    const score = measure(load('messages-final.jsonl'));
+    console.log(report('messages-final.jsonl', score));
+    expect(score.total).toBeGreaterThanOrEqual(100);
+    expect(pct(score, 'type')).toBeGreaterThanOrEqual(FINAL_TYPE);
+    expect(pct(score, 'persona')).toBeGreaterThanOrEqual(0.8);
+    expect(pct(score, 'lang')).toBe(1);
+  });
 });

@@ -26,6 +26,8 @@ export async function runClassify(file: string | undefined, options: ClassifyOpt
 
 const LABEL_WIDTH = 11;
 const TOP_PERSONAS = 3;
+/** A persona this likely or more is worth a second look. */
+const RUNNER_UP = 0.1;
 const MAX_CUES = 6;
 
 /** One line per question a moderator asks, the suggestion first and the cues behind it dimmed. */
@@ -38,8 +40,8 @@ export function formatClassification(c: Classification, color: ChalkInstance): s
     `${color.bold(label.padEnd(LABEL_WIDTH))}${value}${' '.repeat(Math.max(0, pad - visibleLength(value)))}${cues.length > 0 ? `  ${why(cues)}` : ''}`.trimEnd();
   const yesNo = (flag: boolean) => (flag ? color.yellow('yes') : 'no');
 
-  // The suggestion always shows; the runners-up only when something points to them.
-  const personas = c.personas.slice(0, TOP_PERSONAS).filter((p, i) => i === 0 || p.score > 0);
+  // The suggestion always shows; the runners-up only when they are a real alternative.
+  const personas = c.personas.slice(0, TOP_PERSONAS).filter((p, i) => i === 0 || p.score >= RUNNER_UP);
   const personaWidth = Math.max(...personas.map((p) => personaLabel(p.id, p.score).length));
   const topic = c.secondTopic ? `${c.topic} ${color.dim(`(also ${c.secondTopic})`)}` : c.topic;
   const lines = [

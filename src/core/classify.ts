@@ -1,6 +1,7 @@
 // Reads a customer message and suggests what it is (type, persona, topic, ...) with the cues
 // behind each suggestion. Pure: text in, data out. The cue lists are data in cues-nl.ts and
-// cues-en.ts; this file only weighs them.
+// cues-en.ts; this file tallies what they find, and the fitted weights of weights.ts turn the
+// tallies, the message's shape and its words into the type and the persona ranking.
 import type { Channel, Fault, Lang, MessageType, Persona, Topic } from './domain.js';
 import { MESSAGE_TYPES, PERSONAS, TOPICS } from './domain.js';
 import { ACRONYMS, BOUNDARY, keyOf, EMOJI, EMOJI_RE, PERSONAL_DATA, RATING_RE, SAD_EMOJI, compileCues, findCues, tokenize } from './cues.js';
@@ -9,6 +10,8 @@ import { EN } from './cues-en.js';
 import { NL } from './cues-nl.js';
 import { detectLangOfWords } from './lang.js';
 import { findColleague, findName } from './classify-name.js';
+import { featuresOf, strongestWords, weigh } from './weights.js';
+import type { Features, Weighed } from './weights.js';
 
 export interface Scored<T extends string> {
   id: T;
@@ -97,29 +100,23 @@ class Tally<K extends string> {
   }
 }
 
-// How much a persona's cues say about the message type, and how well a persona fits a type.
+// How much a persona's cues say about the message type.
 const PERSONA_TYPE: Partial<Record<Persona, readonly [MessageType, number]>> = {
   aggressive: ['complaint', 0.5], chronic: ['complaint', 0.6], angry: ['complaint', 0.6],
   opportunist: ['complaint', 0.6], demanding: ['complaint', 0.4], meek: ['complaint', 0.3],
   critic: ['remark', 0.3], ambassador: ['compliment', 0.6], introvert: ['question', 0.2],
 };
-const TYPE_FIT: Record<MessageType, Partial<Record<Persona, number>>> = {
-  complaint: { ambassador: 0.3, introvert: 0.5 },
-  question: { ambassador: 0.3, aggressive: 0.7, critic: 0.7, angry: 0.8 },
-  remark: { ambassador: 0.6, angry: 0.4, aggressive: 0.6, opportunist: 0.5, demanding: 0.5 },
-  compliment: { aggressive: 0.2, chronic: 0.2, critic: 0.2, angry: 0.8, opportunist: 0.2, demanding: 0.3, meek: 0.5, introvert: 1.2 },
-};
-/** Ties between message types go to the first of these. */
-const TYPE_ORDER: readonly MessageType[] = ['complaint', 'question', 'compliment', 'remark'];
-/** When nothing else points anywhere: what a plain message of each type usually is. */
-const TYPE_DEFAULT: Record<MessageType, readonly [Persona, number, string]> = {
-  complaint: ['angry', 0.6, 'a complaint'],
-  question: ['introvert', 1.2, 'a question'],
-  remark: ['introvert', 1, 'a remark'],
-  compliment: ['ambassador', 1.5, 'a compliment'],
-};
-
 export function classify(text: string, options: { lang?: Lang } = {}): Classification {
+  const reading = readMessage(text, options);
+  return reading.decide(weigh(reading.features));
+}
+
+/**
+ * Everything classify finds in a message before it decides: the features the fitted weights
+ * weigh, and the decision that completes the classification from their verdict. Split so that
+ * `npm run fit` can fit the weights to the same features.
+ */
+export function readMessage(text: string, options: { lang?: Lang } = {}): { features: Features; decide: (weighed: Weighed) => Classification } {
   const tokens = tokenize(text);
   const lang = options.lang ?? detectLangOfWords(tokens.keys);
   const compiled = compiledCues(lang);
@@ -235,7 +232,8 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
   }
   // "Obsessed with the new latte 😭": next to praise that carries the message, tears are of joy.
   const praised = praiseAt.size > 0 && type.get('compliment') > type.get('complaint');
-  for (const [emoji, count] of countEmoji(text)) {
+  const emojiCounts = countEmoji(text);
+  for (const [emoji, count] of emojiCounts) {
     if (praised && SAD_EMOJI.has(emoji)) continue;
     for (const [key, weight] of EMOJI.get(emoji) ?? []) {
       const w = weight * Math.min(1 + 0.3 * (count - 1), 1.6);
@@ -279,78 +277,110 @@ export function classify(text: string, options: { lang?: Lang } = {}): Classific
     persona.add('critic', 1.5, `${praise.cue} (sarcasm)`);
   }
 
-  // "Not complaining, just thought you should know": a note that asks for nothing is a remark,
-  // however much is wrong in it.
-  let ranked = type.ranked(TYPE_ORDER);
-  if (notComplaining && !requested && ranked[0] === 'complaint') {
-    type.add('remark', type.get('complaint') - type.get('remark') + 0.5, notComplaining);
-    ranked = type.ranked(TYPE_ORDER);
-  }
-  // A complaint needs something wrong in it: "Mint choc chip 100%!!" under a poll is none.
-  const somethingWrong = hits.some(isProblem) || abuse.score.size > 0 || topic.score.size > 0 || type.get('complaint') >= 1;
-  const messageType =
-    (ranked[0] === 'complaint' && !somethingWrong ? (ranked[1] ?? 'remark') : ranked[0]) ?? (topic.score.size > 0 ? 'complaint' : 'remark');
-  const topics = rankTopics(topic);
-  const mainTopic = topics[0] ?? 'other';
-  const second = topics[1];
-  const secondTopic = second && topic.get(second) >= 1.5 && topic.get(second) >= 0.4 * topic.get(mainTopic) ? second : null;
-  const personas = rankPersonas(persona, messageType, type.get('complaint'));
-  const faultRank = messageType === 'compliment' ? [] : rankFault(fault);
-  // A complaint about something of ours, with no sign of anyone else: ours until shown otherwise.
-  // Not for abuse at a person: that says who is hated, not what went wrong.
-  const abuseTarget = abuse.get('person') + abuse.get('threat') > 0 ? 'person' : abuse.score.size > 0 ? 'company' : null;
-  const complaintCues = type.cuesOf('complaint');
-  if (!faultRank[0] && messageType === 'complaint' && mainTopic !== 'other' && complaintCues.length > 0 && abuseTarget !== 'person') {
-    faultRank.push('company');
-    for (const cue of complaintCues.slice(0, 3)) fault.add('company', 1, cue);
-  }
-  // Thanks for a voucher, or a tip about how the bill reads, is not a money matter to take private.
-  const reasons = SENSITIVE_REASONS.filter((r) => sensitive.get(r) > 0 && !(r === 'money' && (messageType === 'compliment' || messageType === 'remark')));
-  const channelId: Channel | null = channel.get('review') > 0 ? 'review' : channel.get('x') > 0 ? 'x' : null;
-  return {
+  const features = featuresOf({
+    tokens,
+    hits,
     lang,
-    type: messageType,
-    typeCues: type.cuesOf(messageType),
-    personas,
-    topic: mainTopic,
-    topicCues: topic.cuesOf(mainTopic),
-    secondTopic,
-    // With two topics in play ("a campaign, while my bill is late") naming one thing may name the wrong one.
-    subject: secondTopic === null ? findSubject(compiled, tokens, hits, mainTopic, lang) : null,
-    sensitive: reasons.length > 0,
-    sensitiveReasons: reasons,
-    sensitiveCues: reasons.flatMap((r) => sensitive.cuesOf(r)),
-    fault: faultRank[0] ?? 'unclear',
-    faultCues: faultRank[0] ? fault.cuesOf(faultRank[0]) : [],
-    name,
-    colleague: messageType === 'compliment' ? findColleague(text, compiled, name) : null,
-    channel: channelId,
-    channelCues: channelId ? channel.cuesOf(channelId) : [],
-    urgency,
-    formal: formal.length > 0,
-    formalCues: formal,
-    alsoAsks: messageType === 'compliment' && type.get('question') >= 1.5,
-    bereaved,
-    scamWorry: scam && messageType !== 'compliment',
-    abusive: abuseTarget !== null,
-    abuseTarget,
-    abusiveCues: [...abuse.cues.values()].flat(),
-  };
+    types: Object.fromEntries(MESSAGE_TYPES.map((t) => [t, type.get(t)])) as Record<MessageType, number>,
+    personas: Object.fromEntries(PERSONAS.map((p) => [p, persona.get(p)])) as Record<Persona, number>,
+    signals: {
+      // "Not complaining, just thought you should know": a note, however much is wrong in it.
+      'signal:not-complaining': notComplaining ? 1 : 0,
+      'signal:request': requested ? 1 : 0,
+      'signal:praise': praiseAt.size,
+      'signal:problems': hits.filter(isProblem).length,
+      'signal:note-opener': opener ? 1 : 0,
+      'signal:rating-low': rating !== null && rating <= 2 ? 1 : 0,
+      'signal:rating-mid': rating === 3 ? 1 : 0,
+      'signal:rating-high': rating !== null && rating >= 4 ? 1 : 0,
+      'signal:abuse': abuse.score.size,
+      'signal:loud': loud,
+      'signal:times': times.size,
+      'signal:sarcasm': sarcasm || sarcasmCue ? 1 : 0,
+      'signal:topics': [...topic.score.values()].reduce((a, b) => a + b, 0),
+      'signal:fault-company': fault.get('company'),
+      'signal:fault-customer': fault.get('customer'),
+      'signal:fault-third-party': fault.get('third-party'),
+    },
+    emoji: emojiCounts.keys(),
+  });
+  return { features, decide };
+  function decide(weighed: Weighed): Classification {
+    const messageType = MESSAGE_TYPES[argmax(weighed.types)]!;
+    const topics = rankTopics(topic);
+    const mainTopic = topics[0] ?? 'other';
+    const second = topics[1];
+    const secondTopic = second && topic.get(second) >= 1.5 && topic.get(second) >= 0.4 * topic.get(mainTopic) ? second : null;
+    const personas = rankPersonas(persona, weighed.personas, features, messageType);
+    const faultRank = messageType === 'compliment' ? [] : rankFault(fault);
+    // A complaint about something of ours, with no sign of anyone else: ours until shown otherwise.
+    // Not for abuse at a person: that says who is hated, not what went wrong.
+    const abuseTarget = abuse.get('person') + abuse.get('threat') > 0 ? 'person' : abuse.score.size > 0 ? 'company' : null;
+    const complaintCues = type.cuesOf('complaint');
+    if (!faultRank[0] && messageType === 'complaint' && mainTopic !== 'other' && complaintCues.length > 0 && abuseTarget !== 'person') {
+      faultRank.push('company');
+      for (const cue of complaintCues.slice(0, 3)) fault.add('company', 1, cue);
+    }
+    // Thanks for a voucher, or a tip about how the bill reads, is not a money matter to take private.
+    const reasons = SENSITIVE_REASONS.filter((r) => sensitive.get(r) > 0 && !(r === 'money' && (messageType === 'compliment' || messageType === 'remark')));
+    const channelId: Channel | null = channel.get('review') > 0 ? 'review' : channel.get('x') > 0 ? 'x' : null;
+    return {
+      lang,
+      type: messageType,
+      typeCues: explained(type.cuesOf(messageType), () => strongestWords(features, MESSAGE_TYPES.indexOf(messageType), 3)),
+      personas,
+      topic: mainTopic,
+      topicCues: topic.cuesOf(mainTopic),
+      secondTopic,
+      // With two topics in play ("a campaign, while my bill is late") naming one thing may name the wrong one.
+      subject: secondTopic === null ? findSubject(compiled, tokens, hits, mainTopic, lang) : null,
+      sensitive: reasons.length > 0,
+      sensitiveReasons: reasons,
+      sensitiveCues: reasons.flatMap((r) => sensitive.cuesOf(r)),
+      fault: faultRank[0] ?? 'unclear',
+      faultCues: faultRank[0] ? fault.cuesOf(faultRank[0]) : [],
+      name,
+      colleague: messageType === 'compliment' ? findColleague(text, compiled, name) : null,
+      channel: channelId,
+      channelCues: channelId ? channel.cuesOf(channelId) : [],
+      urgency,
+      formal: formal.length > 0,
+      formalCues: formal,
+      alsoAsks: messageType === 'compliment' && type.get('question') >= 1.5,
+      bereaved,
+      scamWorry: scam && messageType !== 'compliment',
+      abusive: abuseTarget !== null,
+      abuseTarget,
+      abusiveCues: [...abuse.cues.values()].flat(),
+    };
+  }
 }
 
 const keyOfCue = (cue: string) => keyOf(cue).replace(/'s$/, '');
 
-function rankPersonas(tally: Tally<Persona>, type: MessageType, complaintScore: number): Scored<Persona>[] {
-  const [fallback, weight, cue] =
-    type === 'remark' && complaintScore >= 1 ? (['critic', 0.8, 'a negative remark'] as const) : TYPE_DEFAULT[type];
-  const raw = (id: Persona) => tally.get(id) * (TYPE_FIT[type][id] ?? 1) + (id === fallback ? weight : 0);
-  return PERSONAS.map((id) => ({ id, raw: raw(id), order: PERSONAS.indexOf(id) }))
-    .sort((a, b) => b.raw - a.raw || a.order - b.order)
-    .map(({ id, raw: r }) => ({
-      id,
-      score: Math.round((1 - Math.exp(-r / 3)) * 100) / 100,
-      cues: id === fallback && tally.get(id) === 0 ? [cue] : tally.cuesOf(id),
-    }));
+function rankPersonas(tally: Tally<Persona>, odds: number[], features: Features, type: MessageType): Scored<Persona>[] {
+  return PERSONAS.map((id, column) => ({ id, odds: odds[column]!, column }))
+    .sort((a, b) => b.odds - a.odds || a.column - b.column)
+    .map(({ id, odds: p, column }, rank) => {
+      // The suggestion always says why: by the words that weighed most when no cue points there,
+      // else by what kind of message it is.
+      const cues = rank === 0 ? explained(tally.cuesOf(id), () => strongestWords(features, MESSAGE_TYPES.length + column, 3)) : tally.cuesOf(id);
+      return { id, score: Math.round(p * 100) / 100, cues: cues.length === 0 && rank === 0 ? [`a ${type}`] : cues };
+    });
+}
+
+/**
+ * The cue lists' cues; when none points to the suggestion, the words that weighed most for it.
+ * Not both: "late" weighs towards a complaint, but the cue lists know "my late husband" is none.
+ */
+function explained(cues: string[], words: () => string[]): string[] {
+  return cues.length > 0 ? cues : words();
+}
+
+function argmax(values: number[]): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
 }
 
 function rankTopics(topic: Tally<Topic>): Topic[] {

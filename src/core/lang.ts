@@ -12,14 +12,15 @@ const FUNCTION_WORDS: Record<Lang, ReadonlySet<string>> = {
     bestelling pakket klantenservice hoi hallo wanneer waar wie welke ben bent waren steeds altijd
     elke keer heel erg alleen dus uit ze zij hij naar niks niets iets iemand niemand moet moeten
     zou zouden gaat gaan krijg krijgen kom komt gewoon ff nou hoor jammer helaas vandaag morgen
-    gisteren maand dagen weken uur klopt deze zonder na tegen tot nooit meer veel mee terug groet mvg`),
+    gisteren maand dagen weken uur klopt deze zonder na tegen tot nooit meer veel mee terug groet mvg
+    nieuw nieuwe zelfde kapot betekent`),
   en: words(`the a an and i you your we our are were not no yet again that this what why how with for to on
     at but also have has can could will would my us it its there then now so here if because since
     just really please thanks thank order parcel customer hello when where who which am be been
     do does did don't doesn't didn't i'm i've you're it's can't won't still from about after before only
     very every time got get would should they them their he she his her been being any anyone some nothing
     nobody today tomorrow yesterday weeks days hours month love great worst never again without
-    than off out up over into by`),
+    than off out up over into by new same means broken`),
 };
 
 const NL_SPELLING = /ij|aa|oe|uu|sch|^ge\w{3,}d$|(?:tje|je)$/;
