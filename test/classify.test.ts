@@ -492,7 +492,7 @@ describe('accuracy on labelled messages', () => {
     ['messages-blind2.jsonl', { topic: 0.55, name: 0.97 }],
     ['messages-blind3.jsonl', { topic: 0.62, name: 0.96 }],
     ['messages-blind4.jsonl', { topic: 0.53, name: 0.95 }],
-    ...[5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 31, 32].map(
+    ...[5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32].map(
       (n) => [`messages-blind${n}.jsonl`, { name: 0.88 }] as [string, Partial<Record<keyof Score['right'], number>>],
     ),
   ];
@@ -509,8 +509,8 @@ describe('accuracy on labelled messages', () => {
   }
 
   // Written blind in stop 15 and never fitted on: the weights as shipped, on messages they never
-  // saw. Measured once, with the weights fitted on 31 sets: type 91%, persona 96% (the hand-set
-  // rules of stop 14 on the same set: type 69%, persona 63%).
+  // saw: type 91%, persona 96% with the weights fitted on 31 sets, 92% and 96% on 34 (the
+  // hand-set rules of stop 14 on the same set: type 69%, persona 63%).
   it(`final held-out set (messages-final.jsonl): type ≥ ${FINAL_TYPE * 100}%, top persona acceptable ≥ 80%, language 100%`, () => {
     const score = measure(load('messages-final.jsonl'));
     console.log(report('messages-final.jsonl', score));

@@ -151,14 +151,15 @@ export interface Weighed {
 
 export function weigh(features: Features): Weighed {
   const { bias, row, thousandths } = fittedTable();
-  const sums = new Array<number>(COLUMNS).fill(0);
-  for (const [name, value] of features) {
+  const sums = new Float64Array(COLUMNS);
+  // forEach, not for-of: no [name, value] pair to allocate per feature (batch weighs millions).
+  features.forEach((value, name) => {
     const r = row.get(name);
-    if (r === undefined) continue;
-    for (let k = 0; k < COLUMNS; k++) sums[k]! += thousandths[r * COLUMNS + k]! * value;
-  }
-  for (let k = 0; k < COLUMNS; k++) sums[k] = sums[k]! / 1000 + bias[k]!;
-  return { types: softmax(sums.slice(0, TYPE_COLUMNS)), personas: softmax(sums.slice(TYPE_COLUMNS)) };
+    if (r === undefined) return;
+    for (let k = 0, at = r * COLUMNS; k < COLUMNS; k++, at++) sums[k]! += thousandths[at]! * value;
+  });
+  const scores = Array.from(sums, (sum, k) => sum / 1000 + bias[k]!);
+  return { types: softmax(scores.slice(0, TYPE_COLUMNS)), personas: softmax(scores.slice(TYPE_COLUMNS)) };
 }
 
 export function softmax(sums: number[]): number[] {
