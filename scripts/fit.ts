@@ -172,6 +172,8 @@ function cross(rows: Row[]): void {
   let types = 0;
   let personas = 0;
   const confusion = new Map<string, number>();
+  const personaConfusion = new Map<string, number>();
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const file of files) {
     const weights = fit(rows.filter((r) => r.file !== file));
     const test = rows.filter((r) => r.file === file);
@@ -180,8 +182,9 @@ function cross(rows: Row[]): void {
     for (const row of test) {
       const guess = weighRow(weights, row.features);
       if (guess.type === row.type) t++;
-      else confusion.set(`${row.type} → ${guess.type}`, (confusion.get(`${row.type} → ${guess.type}`) ?? 0) + 1);
+      else bump(confusion, `${row.type} → ${guess.type}`);
       if (row.personas.includes(guess.persona)) p++;
+      else bump(personaConfusion, `${row.personas[0]} → ${guess.persona}`);
     }
     types += t;
     personas += p;
@@ -189,7 +192,9 @@ function cross(rows: Row[]): void {
   }
   const scored = rows.filter((r) => r.file !== SPEC).length;
   console.log(`${'all, each set left out'.padEnd(28)} ${String(scored).padStart(4)}  type ${pct(types, scored)}  persona ${pct(personas, scored)}`);
-  console.log(`type confusion: ${[...confusion].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+  const pairs = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, n]) => `${k} ×${n}`).join(', ');
+  console.log(`type confusion (label → suggestion): ${pairs(confusion)}`);
+  console.log(`persona confusion (best label → suggestion, outside the acceptable labels): ${pairs(personaConfusion)}`);
 }
 
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1).padStart(5)}%`;

@@ -281,8 +281,8 @@ export function readMessage(text: string, options: { lang?: Lang } = {}): { feat
     tokens,
     hits,
     lang,
-    types: Object.fromEntries(MESSAGE_TYPES.map((t) => [t, type.get(t)])) as Record<MessageType, number>,
-    personas: Object.fromEntries(PERSONAS.map((p) => [p, persona.get(p)])) as Record<Persona, number>,
+    types: (key) => type.get(key),
+    personas: (key) => persona.get(key),
     signals: {
       // "Not complaining, just thought you should know": a note, however much is wrong in it.
       'signal:not-complaining': notComplaining ? 1 : 0,

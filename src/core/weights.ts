@@ -73,8 +73,9 @@ export interface Evidence {
   tokens: Tokens;
   hits: readonly Hit[];
   lang: string;
-  types: Record<MessageType, number>;
-  personas: Record<Persona, number>;
+  /** The cue tallies' score per type and per persona. */
+  types: (type: MessageType) => number;
+  personas: (persona: Persona) => number;
   /** Named signals: a rating, "not complaining", loudness, ... (name → strength). */
   signals: Record<string, number>;
   emoji: Iterable<string>;
@@ -90,11 +91,14 @@ export function featuresOf(evidence: Evidence): Features {
     if (value !== 0) features.set(name, (features.get(name) ?? 0) + value);
   };
   add(`lang:${evidence.lang}`, 1);
-  for (const type of MESSAGE_TYPES) add(`type:${type}`, Math.log1p(Math.max(0, evidence.types[type])));
-  for (const persona of PERSONAS) add(`persona:${persona}`, Math.log1p(Math.max(0, evidence.personas[persona])));
+  for (const type of MESSAGE_TYPES) add(`type:${type}`, Math.log1p(Math.max(0, evidence.types(type))));
+  for (const persona of PERSONAS) add(`persona:${persona}`, Math.log1p(Math.max(0, evidence.personas(persona))));
   for (const [name, value] of Object.entries(evidence.signals)) add(name, Math.log1p(Math.max(0, value)));
   const groups = new Map<string, number>();
-  for (const hit of evidence.hits) groups.set(`cue:${hit.group}:${hit.key}`, (groups.get(`cue:${hit.group}:${hit.key}`) ?? 0) + 1);
+  for (const hit of evidence.hits) {
+    const name = `cue:${hit.group}:${hit.key}`;
+    groups.set(name, (groups.get(name) ?? 0) + 1);
+  }
   for (const [name, count] of groups) add(name, Math.log1p(count));
   for (const emoji of evidence.emoji) features.set(`emoji:${emoji}`, 1);
   readSentences(evidence.tokens, add);
