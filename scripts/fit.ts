@@ -10,6 +10,7 @@ import { MESSAGE_TYPES, PERSONAS } from '../src/core/domain.js';
 import type { MessageType, Persona } from '../src/core/domain.js';
 import { readMessage } from '../src/core/classify.js';
 import type { Features, Weights } from '../src/core/weights.js';
+import { isWordFeature } from '../src/core/weights.js';
 
 const FIXTURES = 'test/fixtures';
 /** Never fitted on: the last set written blind, kept to measure the weights as shipped. */
@@ -74,7 +75,7 @@ function target(row: Omit<Labelled, 'file'>): Float64Array {
 function fit(rows: Row[]): Weights {
   const seen = new Map<string, number>();
   for (const row of rows) for (const name of row.features.keys()) seen.set(name, (seen.get(name) ?? 0) + 1);
-  const names = [...seen].filter(([name, n]) => n >= MIN_MESSAGES || !name.startsWith('w:')).map(([name]) => name).sort();
+  const names = [...seen].filter(([name, n]) => n >= MIN_MESSAGES || !isWordFeature(name)).map(([name]) => name).sort();
   const index = new Map(names.map((name, i) => [name, i]));
   const F = names.length;
   const N = rows.reduce((sum, row) => sum + row.weight, 0);

@@ -383,8 +383,8 @@ describe('fitted weights', () => {
     expect(c.typeCues.length).toBeGreaterThan(0);
     expect(c.personas.reduce((sum, p) => sum + p.score, 0)).toBeCloseTo(1, 1);
     const features = readMessage('Weer te laat bezorgd. Elke keer hetzelfde verhaal met jullie.').features;
-    expect(features.get('w:weer')).toBe(1);
-    expect(features.get('w:te laat')).toBe(1);
+    expect(features.get('weer')).toBe(1);
+    expect(features.get('te laat')).toBe(1);
     expect(features.get('start:elke')).toBe(1);
     expect(features.get('cue:persona:chronic')).toBeGreaterThan(0);
     const words = weigh(features);

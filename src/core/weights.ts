@@ -106,11 +106,18 @@ export function featuresOf(evidence: Evidence): Features {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (!isWord(key)) continue;
-    features.set(`w:${key}`, 1);
+    // The word itself names its feature: no string to build, and its hash is already known from
+    // the cue lookups. A pair is "word word".
+    features.set(key, 1);
     const next = keys[i + 1];
-    if (next !== undefined && isWord(next)) features.set(`w:${key} ${next}`, 1);
+    if (next !== undefined && isWord(next)) features.set(`${key} ${next}`, 1);
   }
   return features;
+}
+
+/** Words and word pairs are named by themselves; every other feature by "kind:name" (a word holds no colon). */
+export function isWordFeature(name: string): boolean {
+  return !name.includes(':');
 }
 
 /** @mentions name the company, numbers are order numbers and amounts: neither says what the message is. */
@@ -179,12 +186,12 @@ export function strongestWords(features: Features, column: number, count: number
   const [from, to] = column < TYPE_COLUMNS ? [0, TYPE_COLUMNS] : [TYPE_COLUMNS, COLUMNS];
   const pushes: [string, number][] = [];
   for (const [name, value] of features) {
-    const r = name.startsWith('w:') ? row.get(name) : undefined;
+    const r = isWordFeature(name) ? row.get(name) : undefined;
     if (r === undefined) continue;
     let mean = 0;
     for (let k = from; k < to; k++) mean += thousandths[r * COLUMNS + k]! / 1000 / (to - from);
     const push = (thousandths[r * COLUMNS + column]! / 1000 - mean) * value;
-    if (push >= 0.1) pushes.push([name.slice(2), push]);
+    if (push >= 0.1) pushes.push([name, push]);
   }
   return pushes
     .sort((a, b) => b[1] - a[1])
