@@ -31,6 +31,8 @@ describe('webcare classify', () => {
       abusive: false,
       abuseTarget: null,
     });
+    expect(json.typeScore).toBeGreaterThan(0.5);
+    expect(json.typeScore).toBeLessThanOrEqual(1);
     expect(json.personas).toHaveLength(PERSONAS.length);
     expect(json.personas[0]).toEqual({ id: 'chronic', score: expect.any(Number), cues: expect.arrayContaining(['Weer', 'Elke keer']) });
     for (const key of ['typeCues', 'topicCues', 'secondTopic', 'faultCues', 'channel', 'channelCues', 'urgency', 'abusiveCues']) {
@@ -43,7 +45,7 @@ describe('webcare classify', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const out = result.stdout;
     expect(out).toMatch(/^language +nl$/m);
-    expect(out).toMatch(/^type +complaint +.*"ALWEER"/m);
+    expect(out).toMatch(/^type +complaint \d\.\d\d +.*"ALWEER"/m);
     expect(out).toMatch(/^persona +aggressive \d\.\d\d +.*"idioot".*"!!!"/m);
     expect(out).toMatch(/^topic +delivery +"pakket"/m);
     expect(out).toMatch(/^name +Dennis Voorn$/m);

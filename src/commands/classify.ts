@@ -46,7 +46,7 @@ export function formatClassification(c: Classification, color: ChalkInstance): s
   const topic = c.secondTopic ? `${c.topic} ${color.dim(`(also ${c.secondTopic})`)}` : c.topic;
   const lines = [
     row('language', c.lang),
-    row('type', color.cyan(c.type), c.typeCues),
+    row('type', color.cyan(`${c.type} ${c.typeScore.toFixed(2)}`), c.typeCues),
     ...personas.map((p, i) =>
       row(i === 0 ? 'persona' : '', i === 0 ? color.cyan(personaLabel(p.id, p.score)) : personaLabel(p.id, p.score), p.cues, personaWidth),
     ),

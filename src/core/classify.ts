@@ -36,6 +36,8 @@ export interface Subject {
 export interface Classification {
   lang: Lang;
   type: MessageType;
+  /** How likely the suggested type is, 0 to 1: low means the moderator should look twice. */
+  typeScore: number;
   typeCues: string[];
   /** All nine, best first. */
   personas: Scored<Persona>[];
@@ -306,7 +308,8 @@ export function readMessage(text: string, options: { lang?: Lang } = {}): { feat
   });
   return { features, decide };
   function decide(weighed: Weighed): Classification {
-    const messageType = MESSAGE_TYPES[argmax(weighed.types)]!;
+    const best = argmax(weighed.types);
+    const messageType = MESSAGE_TYPES[best]!;
     const topics = rankTopics(topic);
     const mainTopic = topics[0] ?? 'other';
     const second = topics[1];
@@ -327,6 +330,7 @@ export function readMessage(text: string, options: { lang?: Lang } = {}): { feat
     return {
       lang,
       type: messageType,
+      typeScore: Math.round(weighed.types[best]! * 100) / 100,
       typeCues: explained(type.cuesOf(messageType), () => strongestWords(features, MESSAGE_TYPES.indexOf(messageType), 3)),
       personas,
       topic: mainTopic,

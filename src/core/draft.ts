@@ -247,6 +247,7 @@ export function neutralClassification(lang: Lang): Classification {
   return {
     lang,
     type: 'complaint',
+    typeScore: 0,
     typeCues: [],
     personas: [],
     topic: 'other',
