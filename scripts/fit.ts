@@ -10,7 +10,7 @@ import { MESSAGE_TYPES, PERSONAS } from '../src/core/domain.js';
 import type { MessageType, Persona } from '../src/core/domain.js';
 import { readMessage } from '../src/core/classify.js';
 import type { Features, Weights } from '../src/core/weights.js';
-import { isWordFeature } from '../src/core/weights.js';
+import { argmax, isWordFeature, softmaxInPlace, tableOf, weigh } from '../src/core/weights.js';
 
 const FIXTURES = 'test/fixtures';
 /** Never fitted on: the last set written blind, kept to measure the weights as shipped. */
@@ -150,24 +150,6 @@ function fit(rows: Row[]): Weights {
   return { fittedOn: '', bias: folded.map((b) => Math.round(b * 1000) / 1000), weights };
 }
 
-function softmaxInPlace(values: Float64Array, from: number, to: number): void {
-  let top = -Infinity;
-  for (let k = from; k < to; k++) top = Math.max(top, values[k]!);
-  let total = 0;
-  for (let k = from; k < to; k++) total += values[k] = Math.exp(values[k]! - top);
-  for (let k = from; k < to; k++) values[k]! /= total;
-}
-
-function weighRow(weights: Weights, features: Features): { type: MessageType; persona: Persona } {
-  const sums = [...weights.bias];
-  for (const [name, value] of features) {
-    const row = weights.weights[name];
-    if (row) for (let k = 0; k < COLUMNS; k++) sums[k]! += row[k]! * value;
-  }
-  const best = (from: number, to: number) => sums.slice(from, to).reduce((b, s, i, all) => (s > all[b]! ? i : b), 0);
-  return { type: MESSAGE_TYPES[best(0, TYPES)]!, persona: PERSONAS[best(TYPES, COLUMNS)]! };
-}
-
 function cross(rows: Row[]): void {
   const files = [...new Set(rows.map((r) => r.file))].filter((file) => file !== SPEC);
   let types = 0;
@@ -176,12 +158,13 @@ function cross(rows: Row[]): void {
   const personaConfusion = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const file of files) {
-    const weights = fit(rows.filter((r) => r.file !== file));
+    const table = tableOf(fit(rows.filter((r) => r.file !== file)));
     const test = rows.filter((r) => r.file === file);
     let t = 0;
     let p = 0;
     for (const row of test) {
-      const guess = weighRow(weights, row.features);
+      const weighed = weigh(row.features, table);
+      const guess = { type: MESSAGE_TYPES[argmax(weighed.types)]!, persona: PERSONAS[argmax(weighed.personas)]! };
       if (guess.type === row.type) t++;
       else bump(confusion, `${row.type} → ${guess.type}`);
       if (row.personas.includes(guess.persona)) p++;

@@ -68,7 +68,7 @@ function personaLabel(id: string, score: number): string {
 
 /** Signals such as "capitals" or "a question" read as words; quoted cues are the customer's own. */
 function quote(cue: string): string {
-  return /^(capitals|a (complaint|question|remark|compliment|negative remark))$/.test(cue) ? cue : `"${cue}"`;
+  return /^(capitals|a (complaint|question|remark|compliment))$/.test(cue) ? cue : `"${cue}"`;
 }
 
 function visibleLength(text: string): number {

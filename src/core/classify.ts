@@ -10,7 +10,7 @@ import { EN } from './cues-en.js';
 import { NL } from './cues-nl.js';
 import { detectLangOfWords } from './lang.js';
 import { findColleague, findName } from './classify-name.js';
-import { featuresOf, strongestWords, weigh } from './weights.js';
+import { argmax, featuresOf, strongestWords, weigh } from './weights.js';
 import type { Features, Weighed } from './weights.js';
 
 export interface Scored<T extends string> {
@@ -331,7 +331,7 @@ export function readMessage(text: string, options: { lang?: Lang } = {}): { feat
       lang,
       type: messageType,
       typeScore: Math.round(weighed.types[best]! * 100) / 100,
-      typeCues: explained(type.cuesOf(messageType), () => strongestWords(features, MESSAGE_TYPES.indexOf(messageType), 3)),
+      typeCues: explained(type.cuesOf(messageType), () => strongestWords(features, best, 3)),
       personas,
       topic: mainTopic,
       topicCues: topic.cuesOf(mainTopic),
@@ -379,12 +379,6 @@ function rankPersonas(tally: Tally<Persona>, odds: number[], features: Features,
  */
 function explained(cues: string[], words: () => string[]): string[] {
   return cues.length > 0 ? cues : words();
-}
-
-function argmax(values: number[]): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
-  return best;
 }
 
 function rankTopics(topic: Tally<Topic>): Topic[] {

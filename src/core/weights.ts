@@ -172,8 +172,9 @@ export interface Weighed {
   personas: number[];
 }
 
-export function weigh(features: Features): Weighed {
-  const { bias, row, thousandths } = fittedTable();
+/** The shipped weights, or, for `npm run fit -- --cross`, weights just fitted. */
+export function weigh(features: Features, table: Table = fittedTable()): Weighed {
+  const { bias, row, thousandths } = table;
   const sums = new Float64Array(COLUMNS);
   // forEach, not for-of: no [name, value] pair to allocate per feature (batch weighs millions).
   features.forEach((value, name) => {
@@ -181,15 +182,26 @@ export function weigh(features: Features): Weighed {
     if (r === undefined) return;
     for (let k = 0, at = r * COLUMNS; k < COLUMNS; k++, at++) sums[k]! += thousandths[at]! * value;
   });
-  const scores = Array.from(sums, (sum, k) => sum / 1000 + bias[k]!);
-  return { types: softmax(scores.slice(0, TYPE_COLUMNS)), personas: softmax(scores.slice(TYPE_COLUMNS)) };
+  for (let k = 0; k < COLUMNS; k++) sums[k] = sums[k]! / 1000 + bias[k]!;
+  softmaxInPlace(sums, 0, TYPE_COLUMNS);
+  softmaxInPlace(sums, TYPE_COLUMNS, COLUMNS);
+  return { types: Array.from(sums.subarray(0, TYPE_COLUMNS)), personas: Array.from(sums.subarray(TYPE_COLUMNS)) };
 }
 
-export function softmax(sums: number[]): number[] {
-  const top = Math.max(...sums);
-  const exps = sums.map((s) => Math.exp(s - top));
-  const total = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / total);
+/** Scores in [from, to) become probabilities, in place (the fit runs this millions of times). */
+export function softmaxInPlace(values: Float64Array, from: number, to: number): void {
+  let top = -Infinity;
+  for (let k = from; k < to; k++) top = Math.max(top, values[k]!);
+  let total = 0;
+  for (let k = from; k < to; k++) total += values[k] = Math.exp(values[k]! - top);
+  for (let k = from; k < to; k++) values[k]! /= total;
+}
+
+/** Index of the highest value; ties go to the first. */
+export function argmax(values: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
 }
 
 /** The words of the message that pushed hardest towards `column`, beyond the other columns of its head. */
