@@ -48,28 +48,23 @@ const filedPhrases = () => atBuildTime('src/core/rules-index.ts', 'phraseIndexDa
 // As JSON text in a string: V8 skims a string literal, where an array literal this size (100 KB)
 // would be parsed in full by every command that loads the checker, `draft` included.
 const phraseIndex = JSON.stringify(JSON.stringify(await filedPhrases()));
-const prebuiltPhrases = {
-  name: 'prebuilt-phrases',
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /[\\/]src[\\/]core[\\/]rules-prebuilt\.ts$/ }, () => ({
-      contents: `export const PREBUILT_PHRASE_INDEX = ${phraseIndex};`,
-      loader: 'js',
-    }));
-  },
-};
+
+/** An esbuild plugin that bundles `contents` in place of the module at src/core/`file`. */
+function prebuilt(file, contents) {
+  const escaped = file.replace(/\./g, '\\.');
+  return {
+    name: `prebuilt-${file}`,
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: new RegExp(`[\\\\/]src[\\\\/]core[\\\\/]${escaped}$`) }, () => ({ contents, loader: 'js' }));
+    },
+  };
+}
+const prebuiltPhrases = prebuilt('rules-prebuilt.ts', `export const PREBUILT_PHRASE_INDEX = ${phraseIndex};`);
 
 // The fitted weights of classify (src/core/weights.json), packed: parsing the readable file cost
 // `webcare draft` ~18 ms (src/core/weights.ts, pack).
 const fittedWeights = JSON.stringify(await atBuildTime('src/core/weights.ts', 'pack', JSON.parse(readFileSync('src/core/weights.json', 'utf8'))));
-const prebuiltWeights = {
-  name: 'prebuilt-weights',
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /[\\/]src[\\/]core[\\/]weights\.json$/ }, () => ({
-      contents: `export default ${fittedWeights};`,
-      loader: 'js',
-    }));
-  },
-};
+const prebuiltWeights = prebuilt('weights.json', `export default ${fittedWeights};`);
 
 rmSync('dist', { recursive: true, force: true });
 // CommonJS, because only a classic script can be compiled with a code cache on Node 20, and
